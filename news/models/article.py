@@ -1,0 +1,131 @@
+"""The article: title, lead, body, time, byline, and the officials, bodies and figures it cites."""
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from django.db import models
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.search import index
+
+from organisations.models import Official, Tenure, titles_on
+
+from ..blocks import ArticleBodyBlock
+from .base import NewsPage
+
+
+class ArticlePageTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "news.ArticlePage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+@dataclass
+class OfficialMention:
+    """An official as shown on an article: titles held on the article's date, and as printed."""
+
+    official: Official
+    role: str
+    printed_title: str
+    titles: list
+
+    @property
+    def title_mismatch(self):
+        """The printed title names no post held on the date (shown to editors, not hidden)."""
+        if not self.printed_title:
+            return False
+        printed = {part.strip().casefold() for part in self.printed_title.split(",")}
+        return not printed <= {title.casefold() for title in self.titles}
+
+
+class ArticlePage(NewsPage):
+    lead = models.TextField(_("sapo"), help_text=_("Đoạn dẫn in đậm dưới tiêu đề"))
+    body = StreamField(ArticleBodyBlock(), verbose_name=_("nội dung"), blank=True)
+    published_at = models.DateTimeField(
+        _("thời gian đăng"),
+        default=timezone.now,
+        db_index=True,
+        help_text=_("Giờ Việt Nam, in trên bài như 09:11, 10/11/2021"),
+    )
+    byline = models.CharField(_("tác giả"), max_length=255, blank=True)
+    tags = ClusterTaggableManager(through=ArticlePageTag, blank=True, verbose_name=_("chủ đề"))
+
+    parent_page_types = ["news.SectionPage"]
+    subpage_types = []
+
+    content_panels = NewsPage.content_panels + [
+        FieldPanel("lead"),
+        MultiFieldPanel(
+            [FieldPanel("published_at"), FieldPanel("byline")], _("Thời gian, tác giả")
+        ),
+        FieldPanel("body"),
+        FieldPanel("tags"),
+        InlinePanel("official_links", heading=_("Nhân vật"), label=_("Nhân vật")),
+        InlinePanel("body_links", heading=_("Cơ quan, tổ chức"), label=_("Cơ quan, tổ chức")),
+    ]
+
+    search_fields = NewsPage.search_fields + [
+        index.SearchField("lead"),
+        index.SearchField("body"),
+    ]
+
+    class Meta:
+        verbose_name = _("bài viết")
+        verbose_name_plural = _("bài viết")
+
+    @property
+    def published_date(self):
+        return timezone.localtime(self.published_at).date()
+
+    @cached_property
+    def _official_links(self):
+        return list(self.official_links.select_related("official"))
+
+    def mentioned_officials(self):
+        """Officials linked to the article, each with the titles held on its date.
+
+        Two queries whatever the number of officials; works on unsaved previews too."""
+        links = self._official_links
+        tenures = Tenure.objects.filter(official_id__in={link.official_id for link in links})
+        by_official = defaultdict(list)
+        for tenure in tenures.select_related("post__body"):
+            by_official[tenure.official_id].append(tenure)
+        date = self.published_date
+        return [
+            OfficialMention(
+                official=link.official,
+                role=link.get_role_display(),
+                printed_title=link.printed_title,
+                titles=titles_on(by_official[link.official_id], date),
+            )
+            for link in links
+        ]
+
+    def mentioned_bodies(self):
+        return [link.body for link in self.body_links.select_related("body")]
+
+    def related_articles(self, limit=5):
+        """Latest other articles that mention one of the same officials or bodies."""
+        official_ids = [link.official_id for link in self._official_links]
+        return list(
+            ArticlePage.objects.live()
+            .filter(official_links__official_id__in=official_ids)
+            .exclude(pk=self.pk)
+            .defer_streamfields()
+            .distinct()
+            .order_by("-published_at")[:limit]
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["officials"] = self.mentioned_officials()
+        context["bodies"] = self.mentioned_bodies()
+        context["related_articles"] = self.related_articles()
+        return context

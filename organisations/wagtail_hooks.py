@@ -1,0 +1,105 @@
+"""Staff screens: one SnippetViewSet per model, grouped under "Tổ chức và nhân sự"."""
+
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from .filters import BodyFilterSet, ObservationFilterSet, OfficialFilterSet, PostFilterSet
+from .models import Body, Indicator, Observation, Official, Post
+
+
+class OfficialViewSet(SnippetViewSet):
+    model = Official
+    icon = "user"
+    menu_label = _("Nhân vật")
+    list_display = ["full_name", "current_title_list", "slug"]
+    search_fields = ["full_name", "other_names"]
+    search_backend_name = None
+    filterset_class = OfficialFilterSet
+    ordering = ["full_name"]
+    panels = [
+        FieldPanel("full_name"),
+        FieldPanel("slug"),
+        FieldPanel("portrait"),
+        FieldPanel("bio"),
+        FieldPanel("other_names"),
+        InlinePanel(
+            "tenures",
+            heading=_("Chức vụ theo thời gian"),
+            label=_("Nhiệm kỳ"),
+            panels=[
+                FieldPanel("post"),
+                FieldRowPanel([FieldPanel("start"), FieldPanel("start_precision")]),
+                FieldRowPanel([FieldPanel("end"), FieldPanel("end_precision")]),
+                FieldPanel("note"),
+            ],
+        ),
+    ]
+
+
+class BodyViewSet(SnippetViewSet):
+    model = Body
+    icon = "group"
+    menu_label = _("Cơ quan, tổ chức")
+    list_display = ["name", "short_name", "kind", "parent"]
+    search_fields = ["name", "short_name"]
+    search_backend_name = None
+    filterset_class = BodyFilterSet
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("short_name"),
+        FieldPanel("slug"),
+        FieldPanel("kind"),
+        FieldPanel("parent"),
+        FieldRowPanel([FieldPanel("founded"), FieldPanel("dissolved")]),
+        FieldPanel("description"),
+    ]
+
+
+class PostViewSet(SnippetViewSet):
+    model = Post
+    icon = "tag"
+    menu_label = _("Chức danh")
+    list_display = ["title", "body", "shared"]
+    search_fields = ["role", "label"]
+    search_backend_name = None
+    filterset_class = PostFilterSet
+    panels = [FieldPanel("body"), FieldPanel("role"), FieldPanel("label"), FieldPanel("shared")]
+
+
+class IndicatorViewSet(SnippetViewSet):
+    model = Indicator
+    icon = "list-ul"
+    menu_label = _("Chỉ tiêu")
+    list_display = ["name", "unit", "kind", "parent"]
+    search_fields = ["name", "unit"]
+    search_backend_name = None
+
+
+class ObservationViewSet(SnippetViewSet):
+    model = Observation
+    icon = "table"
+    menu_label = _("Số liệu")
+    list_display = ["indicator", "body", "display_value", "date"]
+    search_fields = ["source_quote"]
+    search_backend_name = None
+    filterset_class = ObservationFilterSet
+    panels = [
+        FieldPanel("indicator"),
+        FieldPanel("body"),
+        FieldRowPanel([FieldPanel("qualifier"), FieldPanel("value")]),
+        FieldRowPanel([FieldPanel("period_start"), FieldPanel("date")]),
+        MultiFieldPanel([FieldPanel("source_page"), FieldPanel("source_quote")], _("Nguồn")),
+    ]
+
+
+class OrganisationsGroup(SnippetViewSetGroup):
+    menu_label = _("Tổ chức và nhân sự")
+    menu_icon = "group"
+    menu_order = 200
+    items = (OfficialViewSet, BodyViewSet, PostViewSet, IndicatorViewSet, ObservationViewSet)
+
+
+register_snippet(OrganisationsGroup)
