@@ -69,6 +69,7 @@ class ArticlePage(NewsPage):
         FieldPanel("tags"),
         InlinePanel("official_links", heading=_("Nhân vật"), label=_("Nhân vật")),
         InlinePanel("body_links", heading=_("Cơ quan, tổ chức"), label=_("Cơ quan, tổ chức")),
+        InlinePanel("corrections", heading=_("Đính chính, cập nhật"), label=_("Ghi chú")),
     ]
 
     search_fields = NewsPage.search_fields + [
