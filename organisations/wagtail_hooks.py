@@ -6,6 +6,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from .admin_widgets import vietnamese_slug_widget
 from .filters import BodyFilterSet, ObservationFilterSet, OfficialFilterSet, PostFilterSet
 from .models import Body, Indicator, Observation, Official, Post
 
@@ -21,7 +22,7 @@ class OfficialViewSet(SnippetViewSet):
     ordering = ["full_name"]
     panels = [
         FieldPanel("full_name"),
-        FieldPanel("slug"),
+        FieldPanel("slug", widget=vietnamese_slug_widget()),
         FieldPanel("portrait"),
         FieldPanel("bio"),
         FieldPanel("other_names"),
@@ -50,7 +51,7 @@ class BodyViewSet(SnippetViewSet):
     panels = [
         FieldPanel("name"),
         FieldPanel("short_name"),
-        FieldPanel("slug"),
+        FieldPanel("slug", widget=vietnamese_slug_widget()),
         FieldPanel("kind"),
         FieldPanel("parent"),
         FieldRowPanel([FieldPanel("founded"), FieldPanel("dissolved")]),

@@ -2,9 +2,12 @@
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.http import Http404
+from django.utils.translation import gettext_lazy as _
 
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page, PageViewRestriction
 
+from organisations.admin_widgets import vietnamese_slug_widget
 from organisations.text import vn_slugify
 
 LISTING_PAGE_SIZE = 20
@@ -12,6 +15,18 @@ LISTING_PAGE_SIZE = 20
 
 class NewsPage(Page):
     """Base page: ASCII slugs from Vietnamese titles (đ→d), which Wagtail's own slugify drops."""
+
+    promote_panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("slug", widget=vietnamese_slug_widget()),
+                FieldPanel("seo_title"),
+                FieldPanel("search_description"),
+            ],
+            _("Cho công cụ tìm kiếm"),
+        ),
+        MultiFieldPanel([FieldPanel("show_in_menus")], _("Cho menu")),
+    ]
 
     class Meta:
         abstract = True

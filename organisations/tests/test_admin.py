@@ -95,3 +95,15 @@ def test_admin_screens_for_every_organisations_model_open(staff_client, demo):
         reverse("wagtailsnippets_organisations_observation:list"), {"date_after": "abc"}
     )
     assert response.status_code == 200
+
+
+def test_admin_slug_fields_map_d_with_stroke(staff_client, demo):
+    from news.models import SectionPage
+
+    section = SectionPage.objects.first()
+    page_edit = staff_client.get(reverse("wagtailadmin_pages:edit", args=[section.pk]))
+    official_add = staff_client.get(reverse("wagtailsnippets_organisations_official:add"))
+    for response in (page_edit, official_add):
+        html = response.content.decode()
+        assert "data-w-slug-formatters-value" in html
+        assert "&quot;đ&quot;" in html or '"đ"' in html or "\\u0111" in html

@@ -92,3 +92,20 @@ def test_date_input_is_read_day_first():
 
     with translation.override("vi"):
         assert forms.DateField().clean("05/03/2025") == datetime.date(2025, 3, 5)
+
+
+def test_admin_slug_formatters_fold_like_the_server():
+    """The admin's JS formatters (regex → replacement) applied first give the server's slug."""
+    import re
+
+    from django.utils.text import slugify
+
+    from organisations.admin_widgets import VIETNAMESE_LETTERS, VIETNAMESE_SLUG_FORMATTERS
+
+    title = "Đại hội Đảng bộ xã Thuận Hà lần thứ XVIII " + VIETNAMESE_LETTERS
+    folded = title
+    for pattern, replacement in VIETNAMESE_SLUG_FORMATTERS:
+        folded = re.sub(pattern, replacement, folded)
+    assert folded.isascii()
+    assert slugify(folded) == vn_slugify(title)
+    assert vn_slugify("Đại hội Đảng bộ xã Thuận Hà") == "dai-hoi-dang-bo-xa-thuan-ha"
