@@ -58,7 +58,6 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -106,6 +105,7 @@ AUTH_PASSWORD_VALIDATORS = [
 
 # Vietnamese site, Vietnamese time. Formats in config/formats/vi fix what Django's vi locale lacks.
 LANGUAGE_CODE = "vi"
+# The public site is Vietnamese only (no LocaleMiddleware); staff may pick English in the admin.
 LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True

@@ -115,3 +115,8 @@ def test_home_links_the_seed_article(client, demo):
 
 def test_sections_exist_in_menu(demo):
     assert SectionPage.objects.live().in_menu().count() == 3
+
+
+def test_public_pages_stay_vietnamese_for_an_english_browser(client, demo):
+    html = client.get("/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+    assert "Tin mới nhất" in html
