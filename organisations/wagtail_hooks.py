@@ -20,6 +20,11 @@ class OfficialViewSet(SnippetViewSet):
     search_backend_name = None
     filterset_class = OfficialFilterSet
     ordering = ["full_name"]
+
+    def get_queryset(self, request):
+        # The list shows current titles: load tenures, posts and bodies in two queries.
+        return Official.objects.prefetch_related("tenures__post__body")
+
     panels = [
         FieldPanel("full_name"),
         FieldPanel("slug", widget=vietnamese_slug_widget()),
@@ -67,6 +72,10 @@ class PostViewSet(SnippetViewSet):
     search_fields = ["role", "label"]
     search_backend_name = None
     filterset_class = PostFilterSet
+
+    def get_queryset(self, request):
+        return Post.objects.select_related("body")
+
     panels = [FieldPanel("body"), FieldPanel("role"), FieldPanel("label"), FieldPanel("shared")]
 
 
@@ -87,6 +96,10 @@ class ObservationViewSet(SnippetViewSet):
     search_fields = ["source_quote"]
     search_backend_name = None
     filterset_class = ObservationFilterSet
+
+    def get_queryset(self, request):
+        return Observation.objects.select_related("indicator", "body")
+
     panels = [
         FieldPanel("indicator"),
         FieldPanel("body"),

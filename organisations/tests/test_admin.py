@@ -107,3 +107,19 @@ def test_admin_slug_fields_map_d_with_stroke(staff_client, demo):
         html = response.content.decode()
         assert "data-w-slug-formatters-value" in html
         assert "&quot;đ&quot;" in html or '"đ"' in html or "\\u0111" in html
+
+
+def test_official_list_queries_do_not_grow_with_officials(staff_client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    url = reverse("wagtailsnippets_organisations_official:list")
+    TenureFactory()
+    staff_client.get(url)
+    with CaptureQueriesContext(connection) as few:
+        staff_client.get(url)
+    for _ in range(10):
+        TenureFactory()
+    with CaptureQueriesContext(connection) as many:
+        staff_client.get(url)
+    assert len(many) == len(few)
