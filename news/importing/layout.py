@@ -63,11 +63,38 @@ def parse_time(line, number=1):
     try:
         return datetime.datetime(year, month, day, hour, minute, tzinfo=SITE_ZONE)
     except ValueError as exc:
-        raise LayoutError(f"ngày giờ không có thật: “{line.strip()}” ({exc})", number) from exc
+        what = "giờ" if hour > 23 or minute > 59 else "ngày"
+        raise LayoutError(f"ngày giờ không có thật: “{line.strip()}” (sai {what})", number) from exc
+
+
+SIGNATURE_MAX_WORDS = 8
+
+
+def _is_signature(text):
+    """ "Lê Xuân.": a few capitalised words (initials, dashes between), closed by one full stop."""
+    if not text.endswith(".") or text.endswith(".."):
+        return False
+    words = [w for w in re.split(r"\s+|\s*[-–/]\s*", text[:-1]) if w]
+    return (
+        0 < len(words) <= SIGNATURE_MAX_WORDS
+        and all(word[0].isupper() for word in words)
+        and not any(ch.isdigit() for ch in text)
+    )
 
 
 def looks_like_byline(text):
-    return len(text) <= BYLINE_MAX_LENGTH and not text.rstrip().endswith((".", ":", ";", "?", "!"))
+    """A short last line without sentence punctuation ("X.T", "Vương Hợp – TTVHTT - TH"), or
+    a signature of a few capitalised words closed by a full stop ("Lê Xuân.")."""
+    text = text.strip()
+    if len(text) > BYLINE_MAX_LENGTH:
+        return False
+    return not text.endswith((".", ":", ";", "?", "!")) or _is_signature(text)
+
+
+def byline_text(text):
+    """The byline without the full stop some writers put after their name."""
+    text = text.strip()
+    return text[:-1].rstrip() if _is_signature(text) else text
 
 
 def same_text(a, b):
@@ -91,7 +118,7 @@ def parse_article(text):
     rest = [text for _, text in blocks[3:]]
     byline = ""
     if rest and looks_like_byline(rest[-1]):
-        byline = rest.pop()
+        byline = byline_text(rest.pop())
     body = [paragraph for paragraph in rest if not same_text(paragraph, lead)]
     return ParsedArticle(
         published_at=published_at, title=title, lead=lead, body=body, byline=byline
