@@ -11,3 +11,12 @@ class NewsConfig(AppConfig):
         from .queries import articles_mentioning
 
         mentions.register(articles_mentioning)
+
+        from . import search_signals
+
+        search_signals.connect()
+
+        # Page cache invalidation and CDN purges (news.cache), for organisations models too.
+        from . import cache_signals
+
+        cache_signals.connect()

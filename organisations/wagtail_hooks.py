@@ -1,12 +1,17 @@
 """Staff screens: one SnippetViewSet per model, grouped under "Tổ chức và nhân sự"."""
 
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.widgets import ListingButton
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from .admin_views import AppointView
 from .admin_widgets import vietnamese_slug_widget
+from .appointments import APPOINT_ACTION
 from .filters import BodyFilterSet, ObservationFilterSet, OfficialFilterSet, PostFilterSet
 from .models import Body, Indicator, Observation, Official, Post
 
@@ -117,3 +122,21 @@ class OrganisationsGroup(SnippetViewSetGroup):
 
 
 register_snippet(OrganisationsGroup)
+
+
+# Appointments (Bổ nhiệm): a form that ends the replaced tenures for the staff (admin_views).
+@hooks.register("register_admin_urls")
+def register_appointment_url():
+    return [path("bo-nhiem/", AppointView.as_view(), name="organisations_appoint")]
+
+
+@hooks.register("register_snippet_listing_buttons")
+def appoint_button(snippet, user, next_url=None):
+    if isinstance(snippet, Official) and user.has_perm("organisations.change_official"):
+        url = reverse("organisations_appoint") + f"?official={snippet.pk}"
+        yield ListingButton(_("Bổ nhiệm"), url=url, icon_name="user", priority=15)
+
+
+@hooks.register("register_log_actions")
+def register_appointment_log_action(actions):
+    actions.register_action(APPOINT_ACTION, _("Bổ nhiệm"), _("Bổ nhiệm, thay đổi chức vụ"))

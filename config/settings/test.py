@@ -16,3 +16,8 @@ STORAGES = {
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
+# The page cache is tested on its own (news/tests/test_cache.py turns it on); elsewhere a test
+# changes data inside a transaction and expects the next GET to show it.
+PAGE_CACHE_ENABLED = False
+# Tests log in and out many times from one address; tests/test_abuse_limits.py turns it on.
+AXES_ENABLED = False

@@ -18,6 +18,7 @@ from wagtail.search import index
 from organisations.models import Official, Tenure, titles_on
 
 from ..blocks import ArticleBodyBlock
+from ..panels import ConsistencyPanel
 from .base import NewsPage
 
 
@@ -35,6 +36,7 @@ class OfficialMention:
     role: str
     printed_title: str
     titles: list
+    role_code: str = ""
 
     @property
     def title_mismatch(self):
@@ -61,6 +63,7 @@ class ArticlePage(NewsPage):
     subpage_types = []
 
     content_panels = NewsPage.content_panels + [
+        ConsistencyPanel(),
         FieldPanel("lead"),
         MultiFieldPanel(
             [FieldPanel("published_at"), FieldPanel("byline")], _("Thời gian, tác giả")
@@ -105,6 +108,7 @@ class ArticlePage(NewsPage):
                 role=link.get_role_display(),
                 printed_title=link.printed_title,
                 titles=titles_on(by_official[link.official_id], date),
+                role_code=link.role,
             )
             for link in links
         ]
@@ -129,4 +133,36 @@ class ArticlePage(NewsPage):
         context["officials"] = self.mentioned_officials()
         context["bodies"] = self.mentioned_bodies()
         context["related_articles"] = self.related_articles()
+        context.update(self.presentation_context(request, context))
         return context
+
+    def presentation_context(self, request, context):
+        """Corrections, tags and what crawlers and social networks read (news.structured_data),
+        from the officials and bodies already loaded: two queries, whatever the article links."""
+        from ..structured_data import (  # imported here: it imports news.models
+            last_modified,
+            news_article,
+            share_image,
+        )
+
+        # sorted here, not by the database: a preview's corrections may not be saved yet
+        corrections = sorted(self.corrections.all(), key=lambda c: c.made_at or self.published_at)
+        tags = list(self.tags.all())
+        image = share_image(self, request)
+        return {
+            "corrections": corrections,
+            "latest_correction": corrections[-1] if corrections else None,
+            "tags": tags,
+            "share_image": image,
+            "modified_at": last_modified(self, corrections),
+            "structured_data": news_article(
+                self,
+                request,
+                officials=context["officials"],
+                bodies=context["bodies"],
+                corrections=corrections,
+                tags=tags,
+                image=image,
+                section=self.get_parent(),
+            ),
+        }

@@ -1,6 +1,8 @@
 from django.core.management.base import BaseCommand
 
 from news.demo import load_demo
+from news.models import SearchEntry
+from news.search import rebuild
 
 
 class Command(BaseCommand):
@@ -8,4 +10,6 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         article = load_demo()
+        if not SearchEntry.objects.exists():  # a database from before search was added
+            rebuild()
         self.stdout.write(self.style.SUCCESS(f"Nội dung mẫu sẵn sàng: {article.url}"))

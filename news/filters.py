@@ -1,0 +1,119 @@
+"""The public article filter at /tin-tuc/: a plain GET form, so every filtered list is a
+bookmarkable URL and works without JavaScript."""
+
+import datetime
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from taggit.models import Tag
+
+import django_filters
+
+from organisations.models import Body, Official
+
+from .listing import day_bounds
+from .models import ArticleBodyLink, ArticleOfficialLink, SectionPage
+
+# Day first whatever language the browser asks for; ISO too, for <input type="date"> and links.
+DATE_INPUT_FORMATS = ["%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y-%m-%d"]
+# Dates outside these years are typing mistakes, and near year 1 or 9999 the conversion to UTC
+# would overflow.
+EARLIEST = datetime.date(1900, 1, 1)
+LATEST = datetime.date(2100, 12, 31)
+
+
+class DayFirstDateField(forms.DateField):
+    def __init__(self, **kwargs):
+        kwargs.setdefault("input_formats", DATE_INPUT_FORMATS)
+        kwargs.setdefault(
+            "widget",
+            forms.TextInput(
+                attrs={"placeholder": "dd/mm/yyyy", "inputmode": "numeric", "size": 10}
+            ),
+        )
+        super().__init__(**kwargs)
+
+    def validate(self, value):
+        super().validate(value)
+        if value and not EARLIEST <= value <= LATEST:
+            raise forms.ValidationError(
+                _("Ngày phải trong khoảng %(start)s – %(end)s."),
+                code="out_of_range",
+                params={"start": "01/01/1900", "end": "31/12/2100"},
+            )
+
+
+class DayFilter(django_filters.DateFilter):
+    field_class = DayFirstDateField
+
+
+class ArticleFilterForm(forms.Form):
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("tu_ngay"), cleaned.get("den_ngay")
+        if start and end and start > end:
+            self.add_error("den_ngay", _("Ngày kết thúc phải sau hoặc trùng ngày bắt đầu."))
+        return cleaned
+
+
+def used_tags():
+    return Tag.objects.filter(news_articlepagetag_items__isnull=False).distinct().order_by("name")
+
+
+class ArticleFilterSet(django_filters.FilterSet):
+    """Date range (Asia/Ho_Chi_Minh days, inclusive), section, topic, official and body.
+
+    Choices are given by slug, so URLs read /tin-tuc/?official=nguyen-khac-toan."""
+
+    tu_ngay = DayFilter(label=_("Từ ngày"), method="filter_from")
+    den_ngay = DayFilter(label=_("Đến ngày"), method="filter_to")
+    section = django_filters.ModelChoiceFilter(
+        label=_("Chuyên mục"),
+        queryset=SectionPage.objects.live().order_by("path"),
+        to_field_name="slug",
+        empty_label=_("Tất cả"),
+        method="filter_section",
+    )
+    topic = django_filters.ModelChoiceFilter(
+        label=_("Chủ đề"),
+        queryset=used_tags(),
+        to_field_name="slug",
+        empty_label=_("Tất cả"),
+        field_name="tagged_items__tag",
+    )
+    official = django_filters.ModelChoiceFilter(
+        label=_("Nhân vật"),
+        queryset=Official.objects.order_by("full_name"),
+        to_field_name="slug",
+        empty_label=_("Tất cả"),
+        method="filter_official",
+    )
+    body = django_filters.ModelChoiceFilter(
+        label=_("Cơ quan, tổ chức"),
+        queryset=Body.objects.order_by("name"),
+        to_field_name="slug",
+        empty_label=_("Tất cả"),
+        method="filter_body",
+    )
+
+    class Meta:
+        form = ArticleFilterForm
+        fields = []
+
+    def filter_from(self, queryset, name, value):
+        return queryset.filter(published_at__gte=day_bounds(value)[0])
+
+    def filter_to(self, queryset, name, value):
+        return queryset.filter(published_at__lt=day_bounds(value)[1])
+
+    def filter_section(self, queryset, name, value):
+        return queryset.child_of(value)
+
+    # Subqueries rather than joins: an article linking one official twice is still listed once.
+    def filter_official(self, queryset, name, value):
+        links = ArticleOfficialLink.objects.filter(official=value).values("page_id")
+        return queryset.filter(pk__in=links)
+
+    def filter_body(self, queryset, name, value):
+        return queryset.filter(pk__in=ArticleBodyLink.objects.filter(body=value).values("page_id"))

@@ -1,0 +1,168 @@
+"""Topic pages and date archives: right articles, Vietnamese days, 404s not 500s, fixed queries."""
+
+import re
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+import pytest
+
+from news.models import SectionPage
+from news.tests.articles import make_article, vn_time
+
+pytestmark = pytest.mark.django_db
+
+SEED_TITLE = "Tổng kết công tác xây dựng tổ chức cơ sở đảng và đội ngũ đảng viên"
+
+
+def listed(client, url, **params):
+    response = client.get(url, params)
+    assert response.status_code == 200
+    html = response.content.decode()
+    return re.findall(r'<h[23] class="item-title"><a href="[^"]*">(.*?)</a></h[23]>', html)
+
+
+def tagged(article, *names):
+    article.tags.add(*names)
+    article.save_revision().publish()
+    return article
+
+
+def test_topic_page_lists_the_tagged_articles(client, demo):
+    tagged(make_article(title="Tin tổ chức đảng"), "Tổ chức cơ sở đảng")
+    make_article(title="Tin không gắn chủ đề")
+    assert listed(client, "/chu-de/tổ-chức-cơ-sở-đảng/") == ["Tin tổ chức đảng", SEED_TITLE]
+    html = client.get("/chu-de/tổ-chức-cơ-sở-đảng/").content.decode()
+    assert "<h1>Chủ đề: Tổ chức cơ sở đảng</h1>" in html
+
+
+def test_article_links_its_topics(client, demo):
+    html = client.get(demo.url).content.decode()
+    assert 'href="/chu-de/x%C3%A2y-d%E1%BB%B1ng-%C4%91%E1%BA%A3ng/"' in html
+
+
+def test_unknown_topic_is_404(client, demo):
+    assert client.get("/chu-de/khong-co/").status_code == 404
+
+
+def test_unpublished_articles_are_not_listed(client, demo):
+    article = tagged(make_article(title="Tin sẽ gỡ"), "Xây dựng Đảng")
+    article.unpublish()
+    assert listed(client, "/chu-de/xây-dựng-đảng/") == [SEED_TITLE]
+    assert SEED_TITLE in listed(client, "/luu-tru/2021/")
+
+
+def test_archives_by_year_month_and_day(client, demo):
+    make_article(title="Tháng 11 năm 2021", published_at=vn_time(2021, 11, 20, 8))
+    make_article(title="Tháng 12 năm 2021", published_at=vn_time(2021, 12, 1, 8))
+    make_article(title="Năm 2022", published_at=vn_time(2022, 1, 1, 8))
+    assert listed(client, "/luu-tru/2021/") == [
+        "Tháng 12 năm 2021",
+        "Tháng 11 năm 2021",
+        SEED_TITLE,
+    ]
+    assert listed(client, "/luu-tru/2021/11/") == ["Tháng 11 năm 2021", SEED_TITLE]
+    assert listed(client, "/luu-tru/2021/11/10/") == [SEED_TITLE]
+    assert listed(client, "/luu-tru/2021/10/") == []
+    assert listed(client, "/luu-tru/2022/") == ["Năm 2022"]
+
+
+def test_archive_days_are_vietnamese_days(client, demo):
+    # 00:15 on 1 January 2022 in Vietnam is still 2021 in UTC.
+    make_article(title="Giao thừa", published_at=vn_time(2022, 1, 1, 0, 15))
+    assert listed(client, "/luu-tru/2022/01/01/") == ["Giao thừa"]
+    assert listed(client, "/luu-tru/2022/") == ["Giao thừa"]
+    assert listed(client, "/luu-tru/2021/12/31/") == []
+
+
+def test_archive_headings_and_navigation(client, demo):
+    year = client.get("/luu-tru/2021/").content.decode()
+    assert "<h1>Tin năm 2021</h1>" in year
+    assert 'href="/luu-tru/2021/11/"' in year
+    day = client.get("/luu-tru/2021/11/10/").content.decode()
+    assert "<h1>Tin ngày 10/11/2021</h1>" in day
+    assert 'href="/luu-tru/2021/"' in day and 'href="/luu-tru/2021/11/"' in day
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/luu-tru/2021/13/",
+        "/luu-tru/2021/00/",
+        "/luu-tru/2021/02/30/",
+        "/luu-tru/2021/11/00/",
+        "/luu-tru/0000/",
+        "/luu-tru/0001/01/01/",
+        "/luu-tru/9999/12/31/",
+        "/luu-tru/21/",
+        "/luu-tru/2021/1/",
+    ],
+)
+def test_impossible_dates_are_404(client, demo, url):
+    assert client.get(url).status_code == 404
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/tin-tuc/",
+        "/chu-de/xây-dựng-đảng/",
+        "/luu-tru/2021/",
+        "/xay-dung-dang/",
+        "/tim-kiem/?q=dang",
+    ],
+)
+@pytest.mark.parametrize(
+    "page", ["0", "-1", "abc", "2", "1.5", "99999999999999999999", "", "%00", "²", "%C2%B2"]
+)
+def test_bad_page_is_404_never_500(client, demo, url, page):
+    separator = "&" if "?" in url else "?"
+    assert client.get(f"{url}{separator}page={page}").status_code == 404
+
+
+def test_second_page(client, demo):
+    for n in range(21):
+        make_article(title=f"Tin {n:02d}", published_at=vn_time(2023, 3, 1, n))
+    assert len(listed(client, "/luu-tru/2023/")) == 20
+    assert listed(client, "/luu-tru/2023/", page=2) == ["Tin 00"]
+
+
+def queries(client, url):
+    client.get(url)
+    with CaptureQueriesContext(connection) as context:
+        assert client.get(url).status_code == 200
+    return len(context)
+
+
+LISTING_BUDGET = 8
+
+
+@pytest.mark.parametrize(
+    "url", ["/chu-de/xây-dựng-đảng/", "/luu-tru/2022/", "/luu-tru/2022/01/", "/tin-tuc/"]
+)
+def test_listing_queries_do_not_grow_with_articles(client, demo, url):
+    def add(count, start):
+        for n in range(start, start + count):
+            tagged(
+                make_article(title=f"Tin {n}", published_at=vn_time(2022, 1, 1, n % 24, n % 60)),
+                "Xây dựng Đảng",
+            )
+
+    add(2, 0)
+    few = queries(client, url)
+    add(25, 2)
+    assert queries(client, url) == few
+    assert queries(client, url + "?page=2") == few
+    assert few <= LISTING_BUDGET
+
+
+def test_section_listing_still_paginates(client, demo):
+    section = SectionPage.objects.get(slug="kinh-te-xa-hoi")
+    for n in range(21):
+        make_article(parent=section, title=f"Kinh tế {n}", published_at=vn_time(2023, 1, 1, n))
+    assert len(listed(client, section.url)) == 20
+    assert len(listed(client, section.url, page=2)) == 1
+
+
+def test_nul_in_topic_is_404(client, demo):
+    assert client.get("/chu-de/a%00b/").status_code == 404

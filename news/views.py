@@ -1,0 +1,137 @@
+"""Public listings that are not pages in the tree: all articles with filters, topics, date
+archives, and search. Each costs a fixed number of queries, whatever the number of articles."""
+
+import datetime
+from dataclasses import dataclass
+
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from taggit.models import Tag
+
+from organisations.text import format_date
+
+from . import search
+from .filters import ArticleFilterSet
+from .listing import period_bounds
+from .models.base import paginate
+from .queries import live_articles
+
+ARCHIVE_YEARS = range(1900, 2101)
+
+
+def kept_query_string(request, names):
+    """The query string without `page`, for pagination links; only parameters the view reads."""
+    params = request.GET.copy()
+    for name in list(params):
+        if name not in names:
+            del params[name]
+    return params.urlencode()
+
+
+def article_list(request):
+    """/tin-tuc/: every live article, newest first, narrowed by the filter form."""
+    filterset = ArticleFilterSet(data=request.GET, queryset=live_articles(), request=request)
+    context = {
+        "heading": _("Tất cả tin bài"),
+        "filter": filterset,
+        "query_string": kept_query_string(request, filterset.filters),
+    }
+    if not filterset.is_valid():
+        # The form comes back with its errors; nothing is listed from half-understood filters.
+        return render(request, "news/article_list.html", context, status=400)
+    context["page_obj"] = paginate(request, filterset.qs)
+    return render(request, "news/article_list.html", context)
+
+
+def topic(request, slug):
+    if "\x00" in slug:  # PostgreSQL refuses NUL in a query: a 404, not a 500
+        raise Http404
+    tag = get_object_or_404(Tag, slug=slug)
+    articles = live_articles().filter(tagged_items__tag=tag)
+    context = {
+        "heading": _("Chủ đề: %(name)s") % {"name": tag.name},
+        "page_obj": paginate(request, articles),
+        "breadcrumbs": [(_("Tất cả tin bài"), reverse("news:articles"))],
+    }
+    return render(request, "news/article_list.html", context)
+
+
+def archive(request, year, month=None, day=None):
+    """/luu-tru/2021/, /luu-tru/2021/11/, /luu-tru/2021/11/10/: local (Vietnamese) dates."""
+    year = int(year)
+    month = int(month) if month is not None else None
+    day = int(day) if day is not None else None
+    if year not in ARCHIVE_YEARS:
+        raise Http404(_("Không có lưu trữ cho năm này."))
+    try:
+        start, end = period_bounds(year, month, day)
+    except ValueError as exc:
+        raise Http404(_("Ngày không hợp lệ.")) from exc
+
+    breadcrumbs = [(_("Tất cả tin bài"), reverse("news:articles"))]
+    months = []
+    if day is not None:
+        heading = _("Tin ngày %(date)s") % {"date": format_date(datetime.date(year, month, day))}
+        breadcrumbs += [
+            (str(year), reverse("news:archive_year", args=[f"{year:04d}"])),
+            (
+                f"{month:02d}/{year}",
+                reverse("news:archive_month", args=[f"{year:04d}", f"{month:02d}"]),
+            ),
+        ]
+    elif month is not None:
+        heading = _("Tin tháng %(month)s") % {"month": f"{month:02d}/{year}"}
+        breadcrumbs.append((str(year), reverse("news:archive_year", args=[f"{year:04d}"])))
+    else:
+        heading = _("Tin năm %(year)s") % {"year": year}
+        # Twelve links and no query: counting articles per month would scan the whole year.
+        months = [
+            (f"{n:02d}/{year}", reverse("news:archive_month", args=[f"{year:04d}", f"{n:02d}"]))
+            for n in range(1, 13)
+        ]
+    articles = live_articles().filter(published_at__gte=start, published_at__lt=end)
+    context = {
+        "heading": heading,
+        "page_obj": paginate(request, articles),
+        "breadcrumbs": breadcrumbs,
+        "months": months,
+    }
+    return render(request, "news/article_list.html", context)
+
+
+@dataclass
+class SearchResult:
+    entry: object
+    title: str
+    excerpt: str
+
+
+def search_view(request):
+    """/tim-kiem/?q=…: articles, officials and bodies; see news.search for matching and ranking."""
+    query = search.Query.parse(request.GET.get("q", ""))
+    problem = query.problem()
+    context = {
+        "query": query,
+        "search_query": query.text,
+        "problem": problem,
+        "notices": query.notices(),
+        "query_string": kept_query_string(request, {"q"}),
+    }
+    if problem is None:
+        results = search.find(query)
+        context["capped"] = len(results) >= search.CANDIDATES
+        if results:
+            page_obj = paginate(request, results)
+            context["page_obj"] = page_obj
+            context["results"] = [
+                SearchResult(
+                    entry=entry,
+                    title=search.highlight(entry.title, query.words),
+                    excerpt=search.excerpt(entry.text, query.words),
+                )
+                for entry in page_obj
+            ]
+    return render(request, "news/search.html", context)

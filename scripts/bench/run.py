@@ -1,0 +1,332 @@
+"""`make bench`: build (or reuse) a data set, serve it with gunicorn and production settings on
+127.0.0.1, drive load with wrk from a second process, and report requests/s, p50/p99 latency,
+SQL queries per request, worker memory and throughput relative to a trivial view (/healthz).
+
+    .venv/bin/python -m scripts.bench.run [--articles 100000] [--duration 8] [--connections 8]
+
+SQLite by default (bench-results/bench-<N>.sqlite3); with DATABASE_URL=postgres://…/newsroom the
+data set goes to a separate database, newsroom_bench_<N>, created if missing. Every run is bounded:
+a fixed duration per scenario, a fixed connection count, two workers on this 2-core machine.
+"""
+
+import argparse
+import datetime
+import json
+import os
+import re
+import secrets
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+RESULTS = ROOT / "bench-results"
+PYTHON = sys.executable
+
+
+def free_port():
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+PORT = int(os.environ.get("BENCH_PORT") or free_port())
+
+
+def bench_database_url(articles):
+    url = os.environ.get("DATABASE_URL", "")
+    if url.startswith(("postgres://", "postgresql://")):
+        base, _, _name = url.rpartition("/")
+        return f"{base}/newsroom_bench_{articles}", "postgresql"
+    return f"sqlite:///{RESULTS / f'bench-{articles}.sqlite3'}", "sqlite"
+
+
+def ensure_postgres_database(url):
+    import psycopg
+
+    base, _, name = url.rpartition("/")
+    with psycopg.connect(f"{base}/postgres", autocommit=True) as conn:
+        exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
+        if not exists:
+            conn.execute(f'CREATE DATABASE "{name}"')
+
+
+def drop_postgres_database(url):
+    import psycopg
+
+    base, _, name = url.rpartition("/")
+    with psycopg.connect(f"{base}/postgres", autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
+
+
+def environment(database_url, cache_dir):
+    env = dict(os.environ)
+    env.update(
+        DJANGO_SETTINGS_MODULE="config.settings.production",
+        SECRET_KEY=secrets.token_urlsafe(50),
+        ALLOWED_HOSTS="127.0.0.1,localhost",
+        SECURE_SSL_REDIRECT="0",
+        DEBUG="0",
+        DATABASE_URL=database_url,
+        CACHE_DIR=str(cache_dir),
+        WAGTAILADMIN_BASE_URL=f"http://127.0.0.1:{PORT}",
+        PYTHONPATH=str(ROOT),
+        LOG_LEVEL="ERROR",
+    )
+    return env
+
+
+def run(cmd, env, **kwargs):
+    return subprocess.run(cmd, cwd=ROOT, env=env, check=True, **kwargs)
+
+
+BUILD = """
+import json, django
+django.setup()
+from news.models import ArticlePage
+if ArticlePage.objects.count() < {articles}:
+    from scripts.bench.dataset import build
+    print(json.dumps(build(articles={articles})))
+else:
+    print(json.dumps({{"reused": ArticlePage.objects.count()}}))
+"""
+
+URLS = """
+import json, django
+django.setup()
+from news.models import ArticlePage, SectionPage
+from organisations.models import Body, Official
+articles = list(ArticlePage.objects.live().order_by("-published_at").values_list("url_path", flat=True)[:3000])
+home = SectionPage.objects.first().get_parent().url_path
+section = SectionPage.objects.order_by("path").first()
+official = Official.objects.filter(slug__startswith="can-bo-so-").order_by("pk").first()
+body = Body.objects.get(name="Đảng bộ tỉnh")
+print(json.dumps({
+    "articles": [p[len(home) - 1:] for p in articles],
+    "section": section.url_path[len(home) - 1:],
+    "official": official.get_absolute_url(),
+    "body": body.get_absolute_url(),
+}))
+"""
+
+
+def wait_for(url, timeout=30):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.3)
+    raise RuntimeError(f"server did not answer at {url}")
+
+
+def worker_rss_mb(master_pid):
+    """Resident memory of each gunicorn worker (children of the master), from /proc."""
+    sizes = []
+    children = Path(f"/proc/{master_pid}/task/{master_pid}/children").read_text().split()
+    for pid in children:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                sizes.append(round(int(line.split()[1]) / 1024, 1))
+    return sizes
+
+
+LUA_CYCLE = """
+paths = {}
+for line in io.lines("%s") do paths[#paths + 1] = line end
+counter = 0
+request = function()
+  counter = counter + 1
+  return wrk.format("GET", paths[(counter %% #paths) + 1])
+end
+"""
+
+UNIT = {"us": 0.001, "ms": 1.0, "s": 1000.0}
+
+
+def parse_wrk(output):
+    def latency(label):
+        match = re.search(rf"^\s+{label}%\s+([\d.]+)(us|ms|s)\s*$", output, re.M)
+        return round(float(match.group(1)) * UNIT[match.group(2)], 2) if match else None
+
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
+    requests = int(re.search(r"(\d+) requests in", output).group(1))
+    non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    errors = re.search(r"Socket errors: (.*)", output)
+    return {
+        "rps": round(rps, 1),
+        "p50_ms": latency("50"),
+        "p99_ms": latency("99"),
+        "requests": requests,
+        "non_2xx": int(non_2xx.group(1)) if non_2xx else 0,
+        "socket_errors": errors.group(1).strip() if errors else "",
+    }
+
+
+def wrk(path, duration, connections, headers=(), script=None):
+    cmd = ["wrk", "-t1", f"-c{connections}", f"-d{duration}s", "--latency", "--timeout", "10s"]
+    for header in headers:
+        cmd += ["-H", header]
+    if script:
+        cmd += ["-s", script]
+    cmd.append(f"http://127.0.0.1:{PORT}{path}")
+    output = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
+    return parse_wrk(output)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=10_000)
+    parser.add_argument("--duration", type=int, default=8, help="seconds per scenario")
+    parser.add_argument("--connections", type=int, default=8)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--rebuild", action="store_true", help="build the data set afresh")
+    args = parser.parse_args()
+    if not shutil.which("wrk"):
+        sys.exit("wrk is needed: apt-get install -y wrk")
+    RESULTS.mkdir(exist_ok=True)
+    database_url, vendor = bench_database_url(args.articles)
+    if args.rebuild:
+        if vendor == "postgresql":
+            drop_postgres_database(database_url)
+        else:
+            Path(database_url.removeprefix("sqlite:///")).unlink(missing_ok=True)
+    if vendor == "postgresql":
+        ensure_postgres_database(database_url)
+    cache_dir = Path(tempfile.mkdtemp(prefix="newsroom-bench-cache-"))
+    env = environment(database_url, cache_dir)
+
+    print(f"== data set: {args.articles} articles on {vendor}", flush=True)
+    run([PYTHON, "manage.py", "migrate", "--noinput", "-v0"], env)
+    built = json.loads(
+        run(
+            [PYTHON, "-c", BUILD.format(articles=args.articles)],
+            env,
+            capture_output=True,
+            text=True,
+        )
+        .stdout.strip()
+        .splitlines()[-1]
+    )
+    print(f"   {built}", flush=True)
+    run([PYTHON, "manage.py", "collectstatic", "--noinput", "-v0"], env)
+    urls = json.loads(run([PYTHON, "-c", URLS], env, capture_output=True, text=True).stdout)
+    article = urls["articles"][0]
+    pages = {
+        "baseline (/healthz)": "/healthz",
+        "article": article,
+        "section": urls["section"],
+        "search": "/tim-kiem/?q=dang+vien",
+        "official": urls["official"],
+        "body": urls["body"],
+        "rss": "/rss/",
+    }
+    inprocess_urls = {name.split(" ")[0]: url for name, url in pages.items()}
+    inprocess_env = dict(env, PAGE_CACHE_ENABLED="0")
+    measured = json.loads(
+        run(
+            [PYTHON, "-m", "scripts.bench.inprocess", json.dumps(inprocess_urls)],
+            inprocess_env,
+            capture_output=True,
+            text=True,
+        )
+        .stdout.strip()
+        .splitlines()[-1]
+    )
+
+    paths_file = RESULTS / "bench-article-paths.txt"
+    paths_file.write_text("\n".join(urls["articles"][1:]) + "\n")
+    lua = RESULTS / "bench-cycle.lua"
+    lua.write_text(LUA_CYCLE % paths_file)
+
+    server = subprocess.Popen(
+        [
+            PYTHON,
+            "-m",
+            "gunicorn",
+            "config.wsgi:application",
+            "--bind",
+            f"127.0.0.1:{PORT}",
+            "--workers",
+            str(args.workers),
+            "--log-level",
+            "warning",
+            "--timeout",
+            "30",
+        ],
+        cwd=ROOT,
+        env=env,
+        start_new_session=True,
+    )
+    results = {}
+    try:
+        wait_for(f"http://127.0.0.1:{PORT}/healthz")
+        bypass = ("Cookie: sessionid=bench-no-cache",)  # a session cookie bypasses the page cache
+        scenarios = [
+            ("baseline (/healthz)", "/healthz", (), None),
+            ("article, cache cold", "/", (), str(lua)),
+            ("article, cache warm", article, (), None),
+            ("section, no cache", pages["section"], bypass, None),
+            ("section, cache warm", pages["section"], (), None),
+            ("search, no cache", pages["search"], bypass, None),
+            ("search, cache warm", pages["search"], (), None),
+            ("official, no cache", pages["official"], bypass, None),
+            ("official, cache warm", pages["official"], (), None),
+            ("body, no cache", pages["body"], bypass, None),
+            ("body, cache warm", pages["body"], (), None),
+            ("rss, cache warm", pages["rss"], (), None),
+        ]
+        for name, path, headers, script in scenarios:
+            if "warm" in name:
+                urllib.request.urlopen(f"http://127.0.0.1:{PORT}{path}").read()
+            results[name] = wrk(path, args.duration, args.connections, headers, script)
+            print(f"   {name}: {results[name]}", flush=True)
+        rss = worker_rss_mb(server.pid)
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=30)
+        shutil.rmtree(cache_dir, ignore_errors=True)
+
+    baseline = results["baseline (/healthz)"]["rps"]
+    for row in results.values():
+        row["vs_baseline"] = round(row["rps"] / baseline, 3) if baseline else None
+    queries = {name: value["queries"] for name, value in measured["queries"].items()}
+    report = {
+        "when": datetime.datetime.now().isoformat(timespec="seconds"),
+        "database": vendor,
+        "articles": args.articles,
+        "data_set": built,
+        "workers": args.workers,
+        "connections": args.connections,
+        "duration_s": args.duration,
+        "results": results,
+        "sql_queries_per_request": queries,
+        "article_render_median_ms": measured["article_render_ms"],
+        "worker_rss_mb": rss,
+    }
+    print()
+    print(f"{'scenario':26} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'vs base':>8} {'non-2xx':>8}")
+    for name, row in results.items():
+        print(
+            f"{name:26} {row['rps']:>8} {row['p50_ms']:>8} {row['p99_ms']:>8} "
+            f"{row['vs_baseline']:>8} {row['non_2xx']:>8}"
+        )
+    print(f"SQL queries per request (uncached): {queries}")
+    print(f"article render median (in-process, uncached): {measured['article_render_ms']} ms")
+    print(f"worker RSS (MB): {rss}")
+    out = RESULTS / f"bench-{vendor}-{args.articles}-{datetime.datetime.now():%Y%m%d-%H%M%S}.json"
+    out.write_text(json.dumps(report, indent=2, ensure_ascii=False))
+    print(f"written: {out.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()
