@@ -10,7 +10,7 @@ def live_articles():
     return ArticlePage.objects.live().defer_streamfields().order_by("-published_at", "-pk")
 
 
-def articles_mentioning(obj, limit=20):
+def articles_mentioning(obj, limit=20, offset=0):
     """Registered with organisations.mentions: articles linked to an official or a body."""
     if isinstance(obj, Official):
         articles = live_articles().filter(official_links__official=obj)
@@ -18,4 +18,4 @@ def articles_mentioning(obj, limit=20):
         articles = live_articles().filter(body_links__body=obj)
     else:
         return []
-    return list(articles.distinct()[:limit])
+    return list(articles.distinct()[offset : offset + limit])

@@ -3,7 +3,7 @@
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
 
-from .mentions import mentions_of
+from .mentions import mentions_page
 from .models import Body, Observation, Official, Tenure
 
 
@@ -22,7 +22,7 @@ def official_detail(request, slug):
             "official": official,
             "current_titles": official.current_titles(),
             "tenures": official.tenures.all(),
-            "articles": mentions_of(official),
+            "articles": mentions_page(official, request),
         },
     )
 
@@ -48,6 +48,6 @@ def body_detail(request, slug):
             "children": body.children.order_by("name"),
             "office_holders": current,
             "observations": observations,
-            "articles": mentions_of(body),
+            "articles": mentions_page(body, request),
         },
     )
