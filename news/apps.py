@@ -20,3 +20,7 @@ class NewsConfig(AppConfig):
         from . import cache_signals
 
         cache_signals.connect()
+
+        from . import tag_slugs
+
+        tag_slugs.connect()

@@ -31,14 +31,21 @@ def tagged(article, *names):
 def test_topic_page_lists_the_tagged_articles(client, demo):
     tagged(make_article(title="Tin tổ chức đảng"), "Tổ chức cơ sở đảng")
     make_article(title="Tin không gắn chủ đề")
-    assert listed(client, "/chu-de/tổ-chức-cơ-sở-đảng/") == ["Tin tổ chức đảng", SEED_TITLE]
-    html = client.get("/chu-de/tổ-chức-cơ-sở-đảng/").content.decode()
+    assert listed(client, "/chu-de/to-chuc-co-so-dang/") == ["Tin tổ chức đảng", SEED_TITLE]
+    html = client.get("/chu-de/to-chuc-co-so-dang/").content.decode()
     assert "<h1>Chủ đề: Tổ chức cơ sở đảng</h1>" in html
 
 
 def test_article_links_its_topics(client, demo):
     html = client.get(demo.url).content.decode()
-    assert 'href="/chu-de/x%C3%A2y-d%E1%BB%B1ng-%C4%91%E1%BA%A3ng/"' in html
+    assert 'href="/chu-de/xay-dung-dang/"' in html
+
+
+def test_topics_that_fold_to_the_same_slug_stay_apart(client, demo):
+    tagged(make_article(title="Tin Đảng"), "Đảng")
+    tagged(make_article(title="Tin Dang"), "Dang")
+    assert listed(client, "/chu-de/dang/") == ["Tin Đảng"]
+    assert listed(client, "/chu-de/dang_1/") == ["Tin Dang"]
 
 
 def test_unknown_topic_is_404(client, demo):
@@ -48,7 +55,7 @@ def test_unknown_topic_is_404(client, demo):
 def test_unpublished_articles_are_not_listed(client, demo):
     article = tagged(make_article(title="Tin sẽ gỡ"), "Xây dựng Đảng")
     article.unpublish()
-    assert listed(client, "/chu-de/xây-dựng-đảng/") == [SEED_TITLE]
+    assert listed(client, "/chu-de/xay-dung-dang/") == [SEED_TITLE]
     assert SEED_TITLE in listed(client, "/luu-tru/2021/")
 
 
@@ -106,7 +113,7 @@ def test_impossible_dates_are_404(client, demo, url):
     "url",
     [
         "/tin-tuc/",
-        "/chu-de/xây-dựng-đảng/",
+        "/chu-de/xay-dung-dang/",
         "/luu-tru/2021/",
         "/xay-dung-dang/",
         "/tim-kiem/?q=dang",
@@ -138,7 +145,7 @@ LISTING_BUDGET = 8
 
 
 @pytest.mark.parametrize(
-    "url", ["/chu-de/xây-dựng-đảng/", "/luu-tru/2022/", "/luu-tru/2022/01/", "/tin-tuc/"]
+    "url", ["/chu-de/xay-dung-dang/", "/luu-tru/2022/", "/luu-tru/2022/01/", "/tin-tuc/"]
 )
 def test_listing_queries_do_not_grow_with_articles(client, demo, url):
     def add(count, start):
