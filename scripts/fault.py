@@ -28,24 +28,27 @@ import signal
 import subprocess
 import sys
 import tempfile
-import threading
 import time
-import urllib.error
-import urllib.request
 from pathlib import Path
+
+from .fault_load import Prober, get, parse_wrk, start_wrk, wrk_script
+from .fault_log import log
+from .fault_pg import (
+    SCRATCH,
+    admin_connect,
+    ensure_started,
+    pg_ctl,
+    scratch_url,
+    wait_until_alone,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 PYTHON = sys.executable
-SCRATCH = "newsroom_fault"
 DOWN_SECONDS = int(os.environ.get("FAULT_DOWN_SECONDS", "10"))
 RECOVERY_TIMEOUT = 60
 FINAL_CONNECTIONS = int(os.environ.get("FAULT_CONNECTIONS", "64"))
 FINAL_SECONDS = int(os.environ.get("FAULT_SECONDS", "60"))
 BYPASS = "sessionid=fault-drill-no-cache"  # a session cookie bypasses the page cache
-
-
-def log(message):
-    print(f"[{time.strftime('%H:%M:%S')}] {message}", flush=True)
 
 
 def free_port():
@@ -54,69 +57,6 @@ def free_port():
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
-
-
-# --- PostgreSQL ----------------------------------------------------------------------------------
-
-
-def cluster_version():
-    return sorted(os.listdir("/etc/postgresql"))[-1]
-
-
-def pg_ctl(action):
-    command = ["pg_ctlcluster", "--skip-systemctl-redirect", cluster_version(), "main", action]
-    if action == "stop":
-        command += ["-m", "fast"]
-    return subprocess.run(command, capture_output=True, text=True)
-
-
-def pg_is_up():
-    return pg_ctl("status").returncode == 0
-
-
-def ensure_started():
-    """Start PostgreSQL if it is not running: other engineers' tests depend on it."""
-    if not pg_is_up():
-        result = pg_ctl("start")
-        log(f"PostgreSQL started again (exit {result.returncode}) {result.stderr.strip()}")
-
-
-def scratch_url(url):
-    base, _, _name = url.rpartition("/")
-    return f"{base}/{SCRATCH}"
-
-
-def admin_connect(url):
-    import psycopg
-
-    base, _, _name = url.rpartition("/")
-    return psycopg.connect(f"{base}/postgres", autocommit=True)
-
-
-def other_clients(url):
-    """Databases and states of client sessions that are not this drill's."""
-    with admin_connect(url) as conn:
-        return conn.execute(
-            "SELECT datname, state, application_name FROM pg_stat_activity "
-            "WHERE backend_type = 'client backend' AND pid <> pg_backend_pid() "
-            "AND datname IS DISTINCT FROM %s",
-            [SCRATCH],
-        ).fetchall()
-
-
-def wait_until_alone(url):
-    if os.environ.get("FAULT_FORCE") == "1":
-        return True
-    deadline = time.monotonic() + int(os.environ.get("FAULT_WAIT", "300"))
-    while True:
-        others = other_clients(url)
-        if not others:
-            return True
-        if time.monotonic() > deadline:
-            log(f"other PostgreSQL clients still connected, not stopping it: {others}")
-            return False
-        log(f"waiting for other PostgreSQL clients to finish: {others}")
-        time.sleep(5)
 
 
 # --- The site ------------------------------------------------------------------------------------
@@ -161,119 +101,9 @@ def prepare(url, env):
     return {"home": "/", "section": pages[3][0], "article": pages[4][0]}
 
 
-def get(port, path, cookie=None, timeout=10):
-    request = urllib.request.Request(f"http://127.0.0.1:{port}{path}")
-    if cookie:
-        request.add_header("Cookie", cookie)
-    try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:
-            response.read()
-            return response.status
-    except urllib.error.HTTPError as exc:
-        return exc.code
-    except OSError as exc:
-        return f"error: {type(exc).__name__}"
-
-
 def worker_pids(master):
     path = Path(f"/proc/{master}/task/{master}/children")
     return sorted(int(pid) for pid in path.read_text().split()) if path.exists() else []
-
-
-# --- Load ----------------------------------------------------------------------------------------
-
-WRK_LUA = """
-local targets = %s
-local threads = {}
-function setup(thread) table.insert(threads, thread) end
-function init(args) statuses = {}; counter = 0 end
-function request()
-  counter = counter + 1
-  local t = targets[(counter %% #targets) + 1]
-  if t[2] ~= "" then return wrk.format("GET", t[1], {["Cookie"] = t[2]}) end
-  return wrk.format("GET", t[1])
-end
-function response(status, headers, body)
-  statuses[status] = (statuses[status] or 0) + 1
-end
-function done(summary, latency, requests)
-  local total = {}
-  for _, thread in ipairs(threads) do
-    for code, n in pairs(thread:get("statuses")) do total[code] = (total[code] or 0) + n end
-  end
-  for code, n in pairs(total) do io.write(string.format("STATUS %%d %%d\\n", code, n)) end
-  local e = summary.errors
-  io.write(string.format("ERRORS connect=%%d read=%%d write=%%d timeout=%%d\\n",
-    e.connect, e.read, e.write, e.timeout))
-end
-"""
-
-
-def wrk_script(targets, directory):
-    entries = ", ".join(f'{{"{path}", "{cookie or ""}"}}' for path, cookie in targets)
-    path = Path(directory) / "fault.lua"
-    path.write_text(WRK_LUA % f"{{{entries}}}")
-    return path
-
-
-def start_wrk(port, script, connections, seconds):
-    threads = min(2, connections)
-    command = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--timeout", "10s"]
-    command += ["--latency", "-s", str(script), f"http://127.0.0.1:{port}/"]
-    return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-
-
-def parse_wrk(output):
-    statuses, errors, summary = {}, {}, {}
-    for line in output.splitlines():
-        parts = line.split()
-        if line.startswith("STATUS"):
-            statuses[int(parts[1])] = int(parts[2])
-        elif line.startswith("ERRORS"):
-            errors = {k: int(v) for k, v in (part.split("=") for part in parts[1:])}
-        elif line.startswith("Requests/sec:"):
-            summary["rps"] = float(parts[1])
-        elif line.strip().startswith("50%"):
-            summary["p50"] = parts[1]
-        elif line.strip().startswith("99%"):
-            summary["p99"] = parts[1]
-    return {"statuses": dict(sorted(statuses.items())), "errors": errors, **summary}
-
-
-class Prober:
-    """A few threads requesting each kind of URL in turn, each answer stamped with the phase it
-    was sent in: up, stopping (pg_ctl stop running), down, starting (pg_ctl start running; the
-    server accepts connections before the command returns), started, recovered."""
-
-    def __init__(self, port, targets, threads=4):
-        self.port, self.targets, self.threads = port, targets, threads
-        self.phase = "up"
-        self.seen = collections.defaultdict(collections.Counter)
-        self.stop = threading.Event()
-        self.lock = threading.Lock()
-
-    def run(self, offset):
-        n = offset
-        while not self.stop.is_set():
-            name, path, cookie = self.targets[n % len(self.targets)]
-            phase = self.phase
-            status = get(self.port, path, cookie, timeout=10)
-            with self.lock:
-                self.seen[(phase, name)][status] += 1
-            n += 1
-            time.sleep(0.05)
-
-    def start(self):
-        self.workers = [
-            threading.Thread(target=self.run, args=(i,), daemon=True) for i in range(self.threads)
-        ]
-        for worker in self.workers:
-            worker.start()
-
-    def finish(self):
-        self.stop.set()
-        for worker in self.workers:
-            worker.join(timeout=15)
 
 
 # --- The editor ----------------------------------------------------------------------------------
