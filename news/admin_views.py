@@ -57,21 +57,23 @@ def add_figure(request, page_id, observation_id):
 
 def save_draft_with(request, page_id, change, done, already):
     """Apply `change` (page → False if there was nothing to do) to the latest revision of the
-    article and save it as a new draft revision by the user; back to the edit form."""
-    article = get_object_or_404(ArticlePage, pk=page_id)
-    if not article.permissions_for_user(request.user).can_edit():
-        raise PermissionDenied
-    edit_url = reverse("wagtailadmin_pages:edit", args=[article.pk])
-    lock = article.get_lock()
-    if lock is not None and lock.for_user(request.user):
-        messages.error(
-            request,
-            _(
-                "Bài đang bị khóa (có người khóa, đang chờ duyệt hoặc đã hẹn giờ đăng): chưa sửa được."
-            ),
-        )
-        return redirect(edit_url)
+    article and save it as a new draft revision by the user; back to the edit form. The article's
+    row is locked meanwhile, so a double click cannot build two revisions on the same one."""
     with transaction.atomic():
+        article = get_object_or_404(ArticlePage.objects.select_for_update(), pk=page_id)
+        if not article.permissions_for_user(request.user).can_edit():
+            raise PermissionDenied
+        edit_url = reverse("wagtailadmin_pages:edit", args=[article.pk])
+        lock = article.get_lock()
+        if lock is not None and lock.for_user(request.user):
+            messages.error(
+                request,
+                _(
+                    "Bài đang bị khóa (có người khóa, đang chờ duyệt hoặc đã hẹn giờ đăng): "
+                    "chưa sửa được."
+                ),
+            )
+            return redirect(edit_url)
         page = article.get_latest_revision_as_object()
         if not change(page):
             messages.info(request, already)
