@@ -119,17 +119,28 @@ def figures_of(page):
 
 def article_text(page):
     """What a reader reads: title, lead and the body's words, as plain text."""
-    parts = [page.title, page.lead]
+    return " ".join([html.unescape(page.title), *article_paragraphs(page)])
+
+
+# Where a rich text block holds several paragraphs: each is read on its own (news.suggestions
+# reads people's roles sentence by sentence, as the importer reads a file's blocks).
+PARAGRAPH_END = re.compile(r"</(?:p|li|h[1-6]|blockquote)>|<br\s*/?>", re.IGNORECASE)
+
+
+def article_paragraphs(page):
+    """The lead and the body's words, one plain-text string per paragraph, empty ones left out."""
+    texts = [page.lead]
     for block in page.body:
         if block.block_type == "paragraph":
-            parts.append(strip_tags(block.value.source))
+            texts.extend(map(strip_tags, PARAGRAPH_END.split(block.value.source)))
         elif block.block_type == "heading":
-            parts.append(str(block.value))
+            texts.append(str(block.value))
         elif block.block_type == "quote":
-            parts.append(block.value["text"])
+            texts.append(block.value["text"])
         elif block.block_type == "image":
-            parts.append(block.value.get("caption") or "")
-    return " ".join(html.unescape(part) for part in parts if part)
+            texts.append(block.value.get("caption") or "")
+    texts = (html.unescape(text).strip() for text in texts if text)
+    return [text for text in texts if text]
 
 
 def normalise(text):

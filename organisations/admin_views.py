@@ -1,5 +1,6 @@
-"""The "Bổ nhiệm" (appoint) admin screen: one form instead of editing two officials' tenures by
-hand, so the old tenure always ends the day before the new one starts (appointments.appoint)."""
+"""Staff screens beyond the generated ones: "Bổ nhiệm" (appoint), one form instead of editing two
+officials' tenures by hand, so the old tenure always ends the day before the new one starts
+(appointments.appoint); and add forms that other screens can send someone to, filled in."""
 
 from django import forms
 from django.contrib.admin.utils import quote
@@ -15,6 +16,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.widgets import AdminDateInput
 from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.snippets.views.snippets import CreateView
 from wagtail.snippets.widgets import AdminSnippetChooser
 
 from .appointments import appoint
@@ -122,3 +124,21 @@ class AppointView(PermissionCheckedMixin, WagtailAdminTemplateMixin, FormView):
     def form_invalid(self, form):
         messages.validation_error(self.request, _("Chưa bổ nhiệm được, xem lỗi bên dưới."), form)
         return super().form_invalid(form)
+
+
+class PrefilledCreateView(CreateView):
+    """A snippet's add form with fields filled in from the query string (?full_name=…), as the
+    Django admin's add form does: an article's suggestions send staff here with the name or the
+    figure the text prints. Only the form's fields, and only values the field accepts; nothing is
+    saved until the form is submitted."""
+
+    def get_initial(self):
+        initial = super().get_initial()
+        fields = self.get_form_class().base_fields
+        for name, value in self.request.GET.items():
+            if name in fields:
+                try:
+                    initial[name] = fields[name].clean(value)
+                except ValidationError:
+                    continue
+        return initial

@@ -9,7 +9,7 @@ from wagtail.admin.widgets import ListingButton
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .admin_views import AppointView
+from .admin_views import AppointView, PrefilledCreateView
 from .admin_widgets import vietnamese_slug_widget
 from .appointments import APPOINT_ACTION
 from .filters import BodyFilterSet, ObservationFilterSet, OfficialFilterSet, PostFilterSet
@@ -18,6 +18,7 @@ from .models import Body, Indicator, Observation, Official, Post
 
 class OfficialViewSet(SnippetViewSet):
     model = Official
+    add_view_class = PrefilledCreateView
     icon = "user"
     menu_label = _("Nhân vật")
     list_display = ["full_name", "current_title_list", "slug"]
@@ -95,6 +96,7 @@ class IndicatorViewSet(SnippetViewSet):
 
 class ObservationViewSet(SnippetViewSet):
     model = Observation
+    add_view_class = PrefilledCreateView
     icon = "table"
     menu_label = _("Số liệu")
     list_display = ["indicator", "body", "display_value", "date"]

@@ -63,15 +63,27 @@ class OfficialIndex:
     def __init__(self, officials):
         self._by_name = {}
         for official in officials:
-            names = [official.full_name, *official.other_names.split(",")]
-            for name in filter(None, (n.strip() for n in names)):
+            for name in _names(official.full_name, official.other_names):
                 same_name = self._by_name.setdefault(name_key(name), [])
                 if not any(known is official for known in same_name):
                     same_name.append(official)
 
     @classmethod
-    def load(cls):
-        return cls(Official.objects.prefetch_related("tenures__post__body"))
+    def load(cls, names=None):
+        """Every official or, given `names`, only those known by one of them: the names are read
+        first (one narrow query), tenures only for the officials kept."""
+        officials = Official.objects.all()
+        if names is not None:
+            wanted = {name_key(name) for name in names}
+            rows = Official.objects.values_list("pk", "full_name", "other_names")
+            officials = officials.filter(
+                pk__in=[
+                    pk
+                    for pk, full_name, other_names in rows
+                    if wanted.intersection(map(name_key, _names(full_name, other_names)))
+                ]
+            )
+        return cls(officials.prefetch_related("tenures__post__body"))
 
     def match(self, person, date):
         """(official or None, why not): by name; when several share it, by the titles they held
@@ -85,6 +97,12 @@ class OfficialIndex:
         if len(fitting) == 1:
             return fitting[0], ""
         return None, f"trùng tên với {len(candidates)} nhân vật, chức danh không phân biệt được"
+
+
+def _names(full_name, other_names):
+    """An official's full name and other names (comma-separated), blanks left out."""
+    names = (name.strip() for name in [full_name, *other_names.split(",")])
+    return [name for name in names if name]
 
 
 def _titles_fit(printed, held):

@@ -18,7 +18,7 @@ from wagtail.search import index
 from organisations.models import Official, Tenure, titles_on
 
 from ..blocks import ArticleBodyBlock
-from ..panels import ConsistencyPanel
+from ..panels import ConsistencyPanel, SuggestionsPanel
 from .base import NewsPage
 
 
@@ -70,6 +70,7 @@ class ArticlePage(NewsPage):
         ),
         FieldPanel("body"),
         FieldPanel("tags"),
+        SuggestionsPanel(),
         InlinePanel("official_links", heading=_("Nhân vật"), label=_("Nhân vật")),
         InlinePanel("body_links", heading=_("Cơ quan, tổ chức"), label=_("Cơ quan, tổ chức")),
         InlinePanel("corrections", heading=_("Đính chính, cập nhật"), label=_("Ghi chú")),

@@ -87,6 +87,25 @@ def test_role_reaches_exactly_its_admin_screens(request, demo, role):
     assert wrong == []
 
 
+@pytest.mark.parametrize("role", list(ROLE_ALLOWS))
+def test_role_may_use_the_suggestion_actions_only_if_it_edits_articles(request, demo, role):
+    """The edit form's one-click actions (news.admin_views) are POST-only page edits: editors and
+    moderators are sent back to the edit form; the others are refused and nothing is saved."""
+    client = role_client(request, role)
+    toan = Official.objects.get(slug="nguyen-khac-toan")
+    members = Observation.objects.get(source_quote="45.239 đảng viên")
+    edit = reverse("wagtailadmin_pages:edit", args=[demo.pk])
+    allowed = "page:edit" in ROLE_ALLOWS[role]
+    for url in (
+        reverse("news_link_official", args=[demo.pk, toan.pk]),
+        reverse("news_add_figure", args=[demo.pk, members.pk]),
+    ):
+        response = client.post(url)
+        assert response.status_code == 302
+        assert (response["Location"] == edit) is allowed, (url, response["Location"])
+    assert ArticlePage.objects.get(pk=demo.pk).latest_revision_id == demo.latest_revision_id
+
+
 def test_every_role_may_open_the_admin_dashboard(editor_client, moderator_client, data_client):
     for client in (editor_client, moderator_client, data_client):
         assert client.get(reverse("wagtailadmin_home")).status_code == 200

@@ -6,7 +6,7 @@ from django.urls import reverse
 
 import pytest
 
-from organisations.models import Official, Tenure
+from organisations.models import Observation, Official, Tenure
 from organisations.tests.factories import OfficialFactory, PostFactory, TenureFactory
 
 pytestmark = pytest.mark.django_db
@@ -123,3 +123,22 @@ def test_official_list_queries_do_not_grow_with_officials(staff_client):
     with CaptureQueriesContext(connection) as many:
         staff_client.get(url)
     assert len(many) == len(few)
+
+
+def test_add_forms_take_what_the_query_string_gives_that_the_fields_accept(staff_client):
+    url = reverse("wagtailsnippets_organisations_observation:add")
+    query = "?value=45239&date=10/11/2021&qualifier=hơn&source_quote=45.239+đảng+viên&body=oops"
+    form = staff_client.get(url + query).context["form"]
+    assert form["value"].value() == 45239
+    assert form["date"].value() == datetime.date(2021, 11, 10)
+    assert form["qualifier"].value() == "hơn"
+    assert form["source_quote"].value() == "45.239 đảng viên"
+    assert form["body"].value() is None  # not a body: left empty, not an error
+    assert not form.is_bound
+    bad = staff_client.get(url + "?date=31/02/2021&qualifier=gấp đôi").context["form"]
+    assert bad["date"].value() is None and bad["qualifier"].value() == ""
+    assert Observation.objects.count() == 0  # a form shown, nothing saved
+    name = staff_client.get(
+        reverse("wagtailsnippets_organisations_official:add") + "?full_name=Lê Văn Bình"
+    )
+    assert name.context["form"]["full_name"].value() == "Lê Văn Bình"
