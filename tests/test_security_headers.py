@@ -103,6 +103,11 @@ def test_templates_have_no_inline_style_or_unnonced_script():
             assert "request.csp_nonce" in tag or "src=" in tag, (path, tag)
 
 
+def test_admin_asks_no_outside_server_for_avatars(staff_client, demo):
+    html = staff_client.get("/admin/").content.decode()
+    assert "gravatar.com" not in html
+
+
 def test_admin_gets_the_relaxed_policy(staff_client, secure_settings, demo):
     for url in ("/admin/", reverse("wagtailadmin_pages:edit", args=[demo.pk])):
         response = staff_client.get(url, **HTTPS)

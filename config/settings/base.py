@@ -214,6 +214,9 @@ if os.environ.get("FRONTEND_CACHE_PURGE_URL"):
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Tin Hội nghị tỉnh"
+# No network at runtime: avatars are the admin's own default, not images from gravatar.com
+# (which the admin's CSP would block anyway).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAIL_I18N_ENABLED = False
 # Vietnamese is only partly translated in Wagtail and is not in its default admin languages.
