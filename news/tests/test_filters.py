@@ -80,7 +80,7 @@ def test_section_filter(client, demo):
 def test_topic_filter(client, demo):
     tagged(make_article(title="Tin giao thông"), "Giao thông")
     make_article(title="Tin khác")
-    assert get(client, topic="giao-thông") == ["Tin giao thông"]
+    assert get(client, topic="giao-thong") == ["Tin giao thông"]
 
 
 def test_official_and_body_filters(client, demo):
@@ -125,12 +125,12 @@ def test_pagination_keeps_the_filters(client, demo):
         tagged(
             make_article(title=f"Tin đường bộ {n}", published_at=vn_time(2023, 1, 1, n)), "Đường bộ"
         )
-    html = client.get(URL, {"topic": "đường-bộ", "utm_source": "x"}).content.decode()
+    html = client.get(URL, {"topic": "duong-bo", "utm_source": "x"}).content.decode()
     assert len(listed_html := re.findall(r'class="item-title"', html)) == 20, listed_html
-    assert "?topic=%C4%91%C6%B0%E1%BB%9Dng-b%E1%BB%99&amp;page=2" in html
+    assert "?topic=duong-bo&amp;page=2" in html
     assert "utm_source" not in html
-    assert len(get(client, topic="đường-bộ", page=2)) == 3
-    assert client.get(URL, {"topic": "đường-bộ", "page": 3}).status_code == 404
+    assert len(get(client, topic="duong-bo", page=2)) == 3
+    assert client.get(URL, {"topic": "duong-bo", "page": 3}).status_code == 404
 
 
 def test_filtered_listing_queries_do_not_grow(client, demo):
