@@ -9,7 +9,6 @@ the exact phrase (with its diacritics) before the folded one, the title before t
 newest.
 """
 
-import functools
 import html
 import re
 import unicodedata
@@ -18,8 +17,7 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.db import transaction
 from django.db.models import Prefetch, Q
-from django.utils.html import escape, strip_tags
-from django.utils.safestring import mark_safe
+from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
 from organisations.models import Body, Official, Tenure
@@ -32,7 +30,6 @@ MAX_QUERY_LENGTH = getattr(settings, "SEARCH_MAX_QUERY_LENGTH", 200)
 MAX_WORDS = 10
 CANDIDATES = 200
 RECENT_WINDOW = 2000
-EXCERPT_LENGTH = 240
 MAX_TEXT_LENGTH = 100_000
 
 # A word: letters and digits, with any combining marks typed after them (decomposed input).
@@ -321,95 +318,3 @@ def find(query, limit=CANDIDATES):
         entry.rank = rank(entry, query)
     results.sort(key=lambda entry: (entry.rank, *_newest_first(entry)))
     return results
-
-
-# --- Excerpts and highlighting ----------------------------------------------------------------
-
-
-@functools.lru_cache(maxsize=8192)
-def _fold_char(char):
-    return fold(char)
-
-
-def _folded_with_map(text):
-    """Fold `text` character by character, keeping for each folded character its source index."""
-    out, where = [], []
-    for index, char in enumerate(text):
-        for folded in _fold_char(char):
-            out.append(folded)
-            where.append(index)
-    return "".join(out), where
-
-
-def _pattern(query_words):
-    alternatives = "|".join(re.escape(w) for w in sorted(query_words, key=len, reverse=True))
-    return re.compile(rf"(?<![\w])(?:{alternatives})(?![\w])")
-
-
-def _spans(text, pattern):
-    """(start, end) in `text` of every whole-word match of `pattern` in its folded form."""
-    folded, where = _folded_with_map(text)
-    spans = []
-    for match in pattern.finditer(folded):
-        start, end = where[match.start()], where[match.end() - 1] + 1
-        # Take the combining marks that follow the last letter along.
-        while end < len(text) and unicodedata.combining(text[end]):
-            end += 1
-        # Overlapping, or only spaces between: one mark for "đảng viên", not two.
-        if spans and not text[spans[-1][1] : start].strip():
-            spans[-1] = (spans[-1][0], max(end, spans[-1][1]))
-        else:
-            spans.append((start, end))
-    return spans
-
-
-def highlight(text, query_words):
-    """`text` escaped, with whole-word matches of the folded query words in <mark>."""
-    text = str(text or "")
-    if not query_words:
-        return escape(text)
-    out, last = [], 0
-    for start, end in _spans(text, _pattern(query_words)):
-        out.append(escape(text[last:start]))
-        out.append(f"<mark>{escape(text[start:end])}</mark>")
-        last = end
-    out.append(escape(text[last:]))
-    return mark_safe("".join(out))  # noqa: S308 - every piece above is escaped
-
-
-def _first_match(text, pattern):
-    """Index in `text` of the first match, folding only a window around where it should be."""
-    folded = fold(text)
-    match = pattern.search(folded)
-    if match is None:
-        return None
-    guess = match.start() * len(text) // max(len(folded), 1)
-    low = max(0, guess - 500)
-    spans = _spans(text[low : guess + 500], pattern)
-    if spans:
-        return low + spans[0][0]
-    spans = _spans(text, pattern)
-    return spans[0][0] if spans else None
-
-
-def excerpt(text, query_words, length=EXCERPT_LENGTH):
-    """About `length` characters of `text` around the first match, highlighted and escaped."""
-    text = " ".join(str(text or "").split())
-    if not text:
-        return ""
-    start = 0
-    if query_words:
-        found = _first_match(text, _pattern(query_words))
-        if found is not None:
-            start = max(0, found - length // 3)
-    if start > 0:
-        space = text.find(" ", start)
-        start = space + 1 if 0 <= space < start + 30 else start
-    end = min(len(text), start + length)
-    if end < len(text):
-        space = text.rfind(" ", start, end)
-        end = space if space > start + length // 2 else end
-    body = highlight(text[start:end], query_words)
-    prefix = "… " if start > 0 else ""
-    suffix = " …" if end < len(text) else ""
-    return mark_safe(f"{prefix}{body}{suffix}")  # noqa: S308 - highlight() escaped the text

@@ -13,7 +13,7 @@ from taggit.models import Tag
 
 from organisations.text import format_date
 
-from . import search
+from . import highlight, search
 from .filters import ArticleFilterSet
 from .listing import period_bounds
 from .models.base import paginate
@@ -129,8 +129,8 @@ def search_view(request):
             context["results"] = [
                 SearchResult(
                     entry=entry,
-                    title=search.highlight(entry.title, query.words),
-                    excerpt=search.excerpt(entry.text, query.words),
+                    title=highlight.highlight(entry.title, query.words),
+                    excerpt=highlight.excerpt(entry.text, query.words),
                 )
                 for entry in page_obj
             ]

@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 
 import pytest
 
-from news import search
+from news import highlight
 from news.models import ArticlePage, SearchEntry, SectionPage
 from news.tests.articles import make_article, vn_time
 from organisations.models import Body, Official
@@ -155,10 +155,10 @@ def test_excerpt_is_around_the_match_and_highlights_it(client, demo):
 
 def test_highlight_handles_decomposed_text_and_expanding_letters():
     decomposed = "Đa\u0309ng vie\u0302n va\u0300 ﬁ"  # "Đảng viên và ﬁ" typed with combining marks
-    html = search.highlight(decomposed, ["dang", "vien", "fi"])
+    html = highlight.highlight(decomposed, ["dang", "vien", "fi"])
     assert html == "<mark>Đa\u0309ng vie\u0302n</mark> va\u0300 <mark>ﬁ</mark>"
-    assert search.highlight("<b>đảng</b>", ["dang"]) == "&lt;b&gt;<mark>đảng</mark>&lt;/b&gt;"
-    assert search.excerpt("", ["dang"]) == ""
+    assert highlight.highlight("<b>đảng</b>", ["dang"]) == "&lt;b&gt;<mark>đảng</mark>&lt;/b&gt;"
+    assert highlight.excerpt("", ["dang"]) == ""
 
 
 def test_results_are_paginated_with_the_query_kept(client, demo):
