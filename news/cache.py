@@ -54,6 +54,8 @@ def current_generation():
 def request_generation(request):
     """The generation for this request, read once: the page, site and navigation caches of one
     request agree, and the cache is asked once."""
+    if request is None:  # e.g. a page routed outside a request
+        return current_generation()
     if not hasattr(request, "_page_cache_generation"):
         request._page_cache_generation = current_generation()
     return request._page_cache_generation

@@ -8,7 +8,7 @@ from django.db.models.signals import post_delete, post_save, pre_delete
 
 from taggit.models import Tag
 from wagtail.images import get_image_model
-from wagtail.models import Page, Site
+from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from organisations.models import Body, Indicator, Observation, Official, Post, Tenure
@@ -80,6 +80,8 @@ def connect():
         (get_image_model(), anything_changed),
         (Site, anything_changed),
         (Tag, anything_changed),  # topic names, and the topic filter's options
+        # A page made private must not go on being served from the cache to anyone.
+        (PageViewRestriction, anything_changed),
         # The home page and sections are in every page's navigation (news.context_processors);
         # saving one, even without publishing (as tests and `load_demo` do), drops the cache.
         (HomePage, anything_changed),

@@ -95,3 +95,14 @@ def test_body_page_queries_do_not_grow(client, demo):
     for _ in range(10):
         ObservationFactory(body=body)
     assert queries_for(client, body.get_absolute_url()) == few
+
+
+def test_link_tables_are_indexed_by_official_and_body_then_page():
+    """What an official's or a body's article list reads first (docs/performance.md)."""
+    indexed = set()
+    with connection.cursor() as cursor:
+        for table in ("news_articleofficiallink", "news_articlebodylink"):
+            constraints = connection.introspection.get_constraints(cursor, table)
+            indexed |= {tuple(c["columns"]) for c in constraints.values() if c["index"]}
+    assert ("official_id", "page_id") in indexed
+    assert ("body_id", "page_id") in indexed
