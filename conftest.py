@@ -3,6 +3,15 @@
 import pytest
 
 
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """The cache outlives each test's rolled-back transaction: what one test cached (the site,
+    the sections: news.cache.generation_cached) must not be served to the next."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def demo(db):
     """The demo site tree and the seed article, as `make run` loads them."""

@@ -12,9 +12,19 @@ from django.templatetags.static import static
 from wagtail.models import Site
 
 
+def _site_root_paths(request=None):
+    """Wagtail's site root paths, read from the cache once per request: kept where Wagtail's
+    own `Page.get_url_parts` keeps them, so page URLs and these share one read."""
+    if request is None:
+        return Site.get_site_root_paths()
+    if not hasattr(request, "_wagtail_cached_site_root_paths"):
+        request._wagtail_cached_site_root_paths = Site.get_site_root_paths()
+    return request._wagtail_cached_site_root_paths
+
+
 def site_root_url(request=None):
     """ "https://example.vn" (no trailing slash) for the Wagtail site serving `request`."""
-    root_paths = Site.get_site_root_paths()
+    root_paths = _site_root_paths(request)
     site = getattr(request, "_wagtail_site", None) if request is not None else None
     for root_path in root_paths:
         if site is None or root_path.site_id == site.pk:

@@ -51,6 +51,29 @@ def current_generation():
     return generation
 
 
+def request_generation(request):
+    """The generation for this request, read once: the page, site and navigation caches of one
+    request agree, and the cache is asked once."""
+    if request is None:  # e.g. a page routed outside a request
+        return current_generation()
+    if not hasattr(request, "_page_cache_generation"):
+        request._page_cache_generation = current_generation()
+    return request._page_cache_generation
+
+
+def generation_cached(request, name, compute):
+    """`compute()`, cached until the next change to what public pages show (a new generation)
+    or PAGE_CACHE_TIMEOUT: for what every page needs and only such changes alter (the site,
+    the sections), so that rendering an uncached page does not query it again."""
+    store = page_cache()
+    key = f"generation-cached:{request_generation(request)}:{name}"
+    value = store.get(key)
+    if value is None:
+        value = compute()
+        store.set(key, value, settings.PAGE_CACHE_TIMEOUT)
+    return value
+
+
 def bump_generation():
     """Drop every cached page: now, and again when the surrounding transaction commits."""
     _set_new_generation()
@@ -116,8 +139,7 @@ class PageCacheMiddleware:
             return response
 
         cache = page_cache()
-        generation = current_generation()
-        key = cache_key(request, generation)
+        key = cache_key(request, request_generation(request))
         entry = cache.get(key)
         if entry is not None:
             return self.from_entry(request, entry)

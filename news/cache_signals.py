@@ -6,14 +6,15 @@ Lives in `news` because `organisations` never imports `news`; connected in NewsC
 from django.conf import settings
 from django.db.models.signals import post_delete, post_save, pre_delete
 
+from taggit.models import Tag
 from wagtail.images import get_image_model
-from wagtail.models import Page, Site
-from wagtail.signals import page_published, page_unpublished
+from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from organisations.models import Body, Indicator, Observation, Official, Post, Tenure
 
 from . import cache
-from .models import ArticleCorrection
+from .models import ArticleCorrection, HomePage, SectionPage
 
 
 def _purge(compute):
@@ -66,6 +67,8 @@ def connect():
     """Called from NewsConfig.ready(), once the models are loaded."""
     page_published.connect(page_changed, dispatch_uid="news.cache.page_published")
     page_unpublished.connect(page_changed, dispatch_uid="news.cache.page_unpublished")
+    # A move changes URLs and two parents' listings (and the navigation, for a section).
+    post_page_move.connect(anything_changed, dispatch_uid="news.cache.page_moved")
     handlers = [
         (Official, official_changed),
         (Tenure, tenure_changed),
@@ -76,6 +79,13 @@ def connect():
         (ArticleCorrection, anything_changed),
         (get_image_model(), anything_changed),
         (Site, anything_changed),
+        (Tag, anything_changed),  # topic names, and the topic filter's options
+        # A page made private must not go on being served from the cache to anyone.
+        (PageViewRestriction, anything_changed),
+        # The home page and sections are in every page's navigation (news.context_processors);
+        # saving one, even without publishing (as tests and `load_demo` do), drops the cache.
+        (HomePage, anything_changed),
+        (SectionPage, anything_changed),
     ]
     for model, handler in handlers:
         uid = f"news.cache.{model._meta.label_lower}"

@@ -67,6 +67,8 @@ MIDDLEWARE = [
     "config.security.RequestLimitsMiddleware",
     # Anonymous page cache (news.cache); outside everything that needs the database.
     "news.cache.PageCacheMiddleware",
+    # The Wagtail Site of public requests from the cache, not two queries (news.sites).
+    "news.sites.CachedSiteMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",

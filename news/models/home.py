@@ -1,7 +1,9 @@
 """The home page: latest articles across the site, then the latest of each section."""
 
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
+from ..cache import generation_cached
 from .article import ArticlePage
 from .base import NewsPage
 from .section import SectionPage
@@ -18,6 +20,21 @@ class HomePage(NewsPage):
 
     class Meta:
         verbose_name = _("trang chủ")
+
+    def sections_by_slug(self):
+        return {section.slug: section for section in SectionPage.objects.child_of(self)}
+
+    def route(self, request, path_components):
+        """Every article URL starts with a section: the sections (live or not, as Wagtail's
+        routing) come from the cache, refreshed when one is saved (news.cache_signals)."""
+        if not path_components:
+            return super().route(request, path_components)
+        sections = generation_cached(request, f"sections:{self.pk}", self.sections_by_slug)
+        section = sections.get(path_components[0])
+        if section is None:
+            raise Http404
+        section._cached_parent_obj = self
+        return section.route(request, path_components[1:])
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

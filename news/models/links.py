@@ -38,6 +38,9 @@ class ArticleOfficialLink(Orderable):
 
     class Meta(Orderable.Meta):
         verbose_name = _("nhân vật được nhắc đến")
+        # An official's articles (their page, the /tin-tuc/?official= filter) from the index
+        # alone: without it PostgreSQL walks every article newest first, probing its links.
+        indexes = [models.Index(fields=["official", "page"], name="news_officiallink_off_page")]
 
 
 class ArticleBodyLink(Orderable):
@@ -55,3 +58,4 @@ class ArticleBodyLink(Orderable):
 
     class Meta(Orderable.Meta):
         verbose_name = _("cơ quan, tổ chức được nhắc đến")
+        indexes = [models.Index(fields=["body", "page"], name="news_bodylink_body_page")]

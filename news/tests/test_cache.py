@@ -252,3 +252,13 @@ def test_cdn_purge_on_observation_change(demo, cdn):
     purged = paths(cdn)
     assert demo.url in purged
     assert observation.body.get_absolute_url() in purged
+
+
+def test_page_made_private_is_no_longer_served_from_the_cache(demo):
+    from wagtail.models import PageViewRestriction
+
+    cached(demo.url)
+    PageViewRestriction.objects.create(page=demo, restriction_type=PageViewRestriction.LOGIN)
+    response = anonymous_get(demo.url)
+    assert response.status_code == 302
+    assert "X-Page-Cache" not in response

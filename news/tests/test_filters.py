@@ -146,4 +146,12 @@ def test_filtered_listing_queries_do_not_grow(client, demo):
     for n in range(25):
         make_article(title=f"Tin {n}", officials=[toan], published_at=vn_time(2022, 1, 1, n % 24))
     assert count() == few
-    assert few <= 10
+    assert few <= 3  # the official chosen, the bounded count, the page of articles
+
+
+def test_options_follow_new_officials_and_keep_the_choice(client, demo):
+    assert "Lê Văn Mới" not in client.get(URL).content.decode()
+    Official.objects.create(full_name="Lê Văn Mới", slug="le-van-moi")
+    html = client.get(URL, {"official": "le-van-moi"}).content.decode()
+    assert '<option value="le-van-moi" selected>Lê Văn Mới</option>' in html
+    assert '<option value="">Tất cả</option>' in html  # no official chosen: "all" not selected

@@ -8,6 +8,7 @@ from django.test.utils import CaptureQueriesContext
 import pytest
 
 from news.models import SectionPage
+from news.models.base import ListingPaginator
 from news.tests.articles import make_article, vn_time
 
 pytestmark = pytest.mark.django_db
@@ -134,6 +135,22 @@ def test_second_page(client, demo):
     assert listed(client, "/luu-tru/2023/", page=2) == ["Tin 00"]
 
 
+def test_big_listing_is_counted_only_as_far_as_the_page_needs(client, demo, monkeypatch):
+    monkeypatch.setattr(ListingPaginator, "COUNT_LIMIT", 10)
+    for n in range(41):
+        make_article(title=f"Tin {n:02d}", published_at=vn_time(2023, 3, 1, n // 2, n % 60))
+    first = client.get("/luu-tru/2023/").content.decode()
+    assert "Ít nhất 21 tin bài" in first  # counted to page 1 and one more row
+    assert "<span>Trang 1</span>" in first and 'rel="next" href="?page=2"' in first
+    second = client.get("/luu-tru/2023/?page=2").content.decode()
+    assert "<span>Trang 2</span>" in second and 'rel="next"' in second
+    last = client.get("/luu-tru/2023/?page=3").content.decode()
+    assert "41 tin bài" in last and "<span>Trang 3/3</span>" in last
+    assert 'rel="next"' not in last
+    assert listed(client, "/luu-tru/2023/", page=3) == ["Tin 00"]
+    assert client.get("/luu-tru/2023/?page=4").status_code == 404
+
+
 def queries(client, url):
     client.get(url)
     with CaptureQueriesContext(connection) as context:
@@ -141,7 +158,7 @@ def queries(client, url):
     return len(context)
 
 
-LISTING_BUDGET = 8
+LISTING_BUDGET = 3  # the tag (topics only), the bounded count, the page of articles
 
 
 @pytest.mark.parametrize(

@@ -36,3 +36,15 @@ def test_official_and_body_article_lists_are_paginated(client, demo):
 def test_bad_page_of_an_official_is_a_404(client, demo, page):
     assert client.get("/nhan-vat/nguyen-khac-toan/", {"page": page}).status_code == 404
     assert client.get("/co-quan/tinh-uy/", {"page": page}).status_code == 404
+
+
+def test_an_article_linking_an_official_twice_is_listed_once(client, demo):
+    official = Official.objects.get(slug="nguyen-khac-ha")
+    section = SectionPage.objects.get(slug="xay-dung-dang")
+    article = ArticlePage(title="Tin nhắc hai lần", lead="Sapo")
+    section.add_child(instance=article)
+    article.official_links.add(ArticleOfficialLink(official=official, role="chu_tri"))
+    article.official_links.add(ArticleOfficialLink(official=official, role="phat_bieu"))
+    article.save_revision().publish()
+    html = client.get(official.get_absolute_url()).content.decode()
+    assert html.count("Tin nhắc hai lần") == 1

@@ -2,7 +2,7 @@
 run: each URL is requested through the test client with the page cache off, its queries are
 captured, and every query on a large table is explained. PostgreSQL only.
 
-    DATABASE_URL=postgres://…/newsroom_bench DJANGO_SETTINGS_MODULE=config.settings.dev \\
+    DATABASE_URL=postgres://…/newsroom_bench_100000 DJANGO_SETTINGS_MODULE=config.settings.dev \\
         PAGE_CACHE_ENABLED=0 .venv/bin/python -m scripts.bench.explain [--min-ms 0]
 
 Used for the plans in docs/performance.md (data set from scripts/bench/dataset.py).

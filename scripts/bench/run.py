@@ -4,14 +4,15 @@ SQL queries per request, worker memory and throughput relative to a trivial view
 
     .venv/bin/python -m scripts.bench.run [--articles 100000] [--duration 8] [--connections 8]
 
-SQLite by default (bench-results/bench-<N>.sqlite3); with DATABASE_URL=postgres://…/newsroom the
-data set goes to a separate database, newsroom_bench_<N>, created if missing. Every run is bounded:
+SQLite by default (bench-results/bench-<N>.sqlite3); with DATABASE_URL=postgres://…/<name> the
+data set goes to a separate database, <name>_bench_<N>, created if missing. Every run is bounded:
 a fixed duration per scenario, a fixed connection count, two workers on this 2-core machine.
 """
 
 import argparse
 import datetime
 import json
+import operator
 import os
 import re
 import secrets
@@ -43,8 +44,8 @@ PORT = int(os.environ.get("BENCH_PORT") or free_port())
 def bench_database_url(articles):
     url = os.environ.get("DATABASE_URL", "")
     if url.startswith(("postgres://", "postgresql://")):
-        base, _, _name = url.rpartition("/")
-        return f"{base}/newsroom_bench_{articles}", "postgresql"
+        base, _, name = url.rpartition("/")
+        return f"{base}/{name or 'newsroom'}_bench_{articles}", "postgresql"
     return f"sqlite:///{RESULTS / f'bench-{articles}.sqlite3'}", "sqlite"
 
 
@@ -99,22 +100,65 @@ else:
 """
 
 URLS = """
-import json, django
+import datetime, json, django
 django.setup()
+from django.utils import timezone
 from news.models import ArticlePage, SectionPage
 from organisations.models import Body, Official
-articles = list(ArticlePage.objects.live().order_by("-published_at").values_list("url_path", flat=True)[:3000])
+live = ArticlePage.objects.live()
+articles = list(live.order_by("-published_at").values_list("url_path", flat=True)[:3000])
 home = SectionPage.objects.first().get_parent().url_path
-section = SectionPage.objects.order_by("path").first()
-official = Official.objects.filter(slug__startswith="can-bo-so-").order_by("pk").first()
-body = Body.objects.get(name="Đảng bộ tỉnh")
+sections = [s.url_path[len(home) - 1:] for s in SectionPage.objects.order_by("path")]
+officials = list(Official.objects.filter(slug__startswith="can-bo-so-").order_by("pk"))
+bodies = list(Body.objects.order_by("pk"))
+first = timezone.localtime(live.order_by("published_at").first().published_at).date()
+days = [first + datetime.timedelta(days=n) for n in range(700)]
+# Many different listing URLs, so that nearly every request renders and stores a new page.
+listings = [f"/luu-tru/{d:%Y/%m/%d}/" for d in days]
+listings += [f"/luu-tru/{d:%Y/%m}/" for d in days if d.day == 1]
+listings += [f"{section}?page={n}" for section in sections for n in range(1, 51)]
+listings += [f"/tin-tuc/?official={o.slug}" for o in officials]
+listings += [f"/tin-tuc/?body={b.slug}" for b in bodies]
+listings += [f"/tin-tuc/?tu_ngay={d:%d/%m/%Y}&den_ngay={d + datetime.timedelta(days=30):%d/%m/%Y}" for d in days[::3]]
 print(json.dumps({
     "articles": [p[len(home) - 1:] for p in articles],
-    "section": section.url_path[len(home) - 1:],
-    "official": official.get_absolute_url(),
-    "body": body.get_absolute_url(),
+    "section": sections[0],
+    "archive": f"/luu-tru/{first.year}/",
+    "filtered": f"/tin-tuc/?official={officials[0].slug}",
+    "official": officials[0].get_absolute_url(),
+    "body": Body.objects.get(name="Đảng bộ tỉnh").get_absolute_url(),
+    "listings": listings,
 }))
 """
+
+# Issue 5's targets. Listing latencies are for PostgreSQL at 100,000 articles and 16 connections;
+# they are checked in every run, and only mean something in that one.
+LISTING_SCENARIOS = (
+    "section, no cache",
+    "archive, no cache",
+    "filtered, no cache",
+    "search, no cache",
+)
+CACHED_SCENARIOS = ("article, cache warm", "section, cache warm")
+
+
+def check_targets(results, render_ms, rss):
+    """Each target: the measured value, the limit and whether it is met."""
+    article_cold = results["article, cache cold"]["vs_baseline"]
+    targets = {
+        "article cache cold >= 0.10 of baseline": (article_cold, operator.ge, 0.10),
+        "article render median <= 10 ms": (render_ms, operator.le, 10),
+        "worker RSS < 200 MB": (max(rss, default=None), operator.lt, 200),
+    }
+    for name in CACHED_SCENARIOS:
+        targets[f"{name} >= 0.60 of baseline"] = (results[name]["vs_baseline"], operator.ge, 0.6)
+    for name in LISTING_SCENARIOS:
+        targets[f"{name} p50 <= 50 ms"] = (results[name]["p50_ms"], operator.le, 50)
+        targets[f"{name} p99 <= 200 ms"] = (results[name]["p99_ms"], operator.le, 200)
+    return {
+        name: {"value": value, "limit": limit, "met": value is not None and test(value, limit)}
+        for name, (value, test, limit) in targets.items()
+    }
 
 
 def wait_for(url, timeout=30):
@@ -225,6 +269,8 @@ def main():
         "baseline (/healthz)": "/healthz",
         "article": article,
         "section": urls["section"],
+        "archive": urls["archive"],
+        "filtered": urls["filtered"],
         "search": "/tim-kiem/?q=dang+vien",
         "official": urls["official"],
         "body": urls["body"],
@@ -243,10 +289,12 @@ def main():
         .splitlines()[-1]
     )
 
-    paths_file = RESULTS / "bench-article-paths.txt"
-    paths_file.write_text("\n".join(urls["articles"][1:]) + "\n")
-    lua = RESULTS / "bench-cycle.lua"
-    lua.write_text(LUA_CYCLE % paths_file)
+    cycles = {}
+    for name, paths in (("article", urls["articles"][1:]), ("listings", urls["listings"])):
+        paths_file = RESULTS / f"bench-{name}-paths.txt"
+        paths_file.write_text("\n".join(paths) + "\n")
+        cycles[name] = RESULTS / f"bench-{name}-cycle.lua"
+        cycles[name].write_text(LUA_CYCLE % paths_file)
 
     server = subprocess.Popen(
         [
@@ -273,10 +321,15 @@ def main():
         bypass = ("Cookie: sessionid=bench-no-cache",)  # a session cookie bypasses the page cache
         scenarios = [
             ("baseline (/healthz)", "/healthz", (), None),
-            ("article, cache cold", "/", (), str(lua)),
+            ("article, cache cold", "/", (), str(cycles["article"])),
             ("article, cache warm", article, (), None),
             ("section, no cache", pages["section"], bypass, None),
             ("section, cache warm", pages["section"], (), None),
+            ("archive, no cache", pages["archive"], bypass, None),
+            ("archive, cache warm", pages["archive"], (), None),
+            ("filtered, no cache", pages["filtered"], bypass, None),
+            ("filtered, cache warm", pages["filtered"], (), None),
+            ("listings, cache cold", "/", (), str(cycles["listings"])),
             ("search, no cache", pages["search"], bypass, None),
             ("search, cache warm", pages["search"], (), None),
             ("official, no cache", pages["official"], bypass, None),
@@ -300,6 +353,7 @@ def main():
     for row in results.values():
         row["vs_baseline"] = round(row["rps"] / baseline, 3) if baseline else None
     queries = {name: value["queries"] for name, value in measured["queries"].items()}
+    targets = check_targets(results, measured["article_render_ms"], rss)
     report = {
         "when": datetime.datetime.now().isoformat(timespec="seconds"),
         "database": vendor,
@@ -312,6 +366,7 @@ def main():
         "sql_queries_per_request": queries,
         "article_render_median_ms": measured["article_render_ms"],
         "worker_rss_mb": rss,
+        "targets": targets,
     }
     print()
     print(f"{'scenario':26} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'vs base':>8} {'non-2xx':>8}")
@@ -323,6 +378,9 @@ def main():
     print(f"SQL queries per request (uncached): {queries}")
     print(f"article render median (in-process, uncached): {measured['article_render_ms']} ms")
     print(f"worker RSS (MB): {rss}")
+    for name, target in targets.items():
+        verdict = "met" if target["met"] else "MISSED"
+        print(f"  target {name}: {target['value']} ({verdict})")
     out = RESULTS / f"bench-{vendor}-{args.articles}-{datetime.datetime.now():%Y%m%d-%H%M%S}.json"
     out.write_text(json.dumps(report, indent=2, ensure_ascii=False))
     print(f"written: {out.relative_to(ROOT)}")

@@ -1,0 +1,61 @@
+"""The site, its sections and the navigation are cached (news.cache.generation_cached), and a
+change to any of them is seen on the next request, as the page cache's purges are."""
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+import pytest
+
+from news.models import HomePage, SectionPage
+from news.tests.articles import make_article
+
+pytestmark = pytest.mark.django_db
+
+
+def navigation(client, url):
+    html = client.get(url).content.decode()
+    return html.split('<nav class="site-nav"', 1)[1].split("</nav>", 1)[0]
+
+
+def test_site_and_sections_cost_no_query_once_cached(client, demo):
+    client.get(demo.url)
+    with CaptureQueriesContext(connection) as context:
+        assert client.get(demo.url).status_code == 200
+    sql = "\n".join(query["sql"] for query in context.captured_queries)
+    assert "wagtailcore_site" not in sql
+    assert "news_sectionpage" not in sql
+    assert "news_homepage" not in sql
+
+
+def test_new_section_is_in_the_navigation_and_routes(client, demo):
+    assert "/quoc-phong/" not in navigation(client, demo.url)
+    section = HomePage.objects.get().add_child(
+        instance=SectionPage(title="Quốc phòng", slug="quoc-phong", show_in_menus=True)
+    )
+    article = make_article(parent=section, title="Tin quốc phòng")
+    assert 'href="/quoc-phong/"' in navigation(client, demo.url)
+    assert client.get(article.url).status_code == 200
+
+
+def test_section_slug_change_moves_its_articles(client, demo):
+    old_url = demo.url
+    assert client.get(old_url).status_code == 200
+    section = SectionPage.objects.get(slug="xay-dung-dang")
+    section.slug = "dang"
+    section.save_revision().publish()
+    assert client.get(old_url).status_code == 404
+    assert client.get(old_url.replace("/xay-dung-dang/", "/dang/")).status_code == 200
+    assert 'href="/dang/"' in navigation(client, "/")
+
+
+def test_section_taken_out_of_menus_leaves_the_navigation(client, demo):
+    assert 'href="/xay-dung-dang/"' in navigation(client, demo.url)
+    section = SectionPage.objects.get(slug="xay-dung-dang")
+    section.show_in_menus = False
+    section.save_revision().publish()
+    assert 'href="/xay-dung-dang/"' not in navigation(client, demo.url)
+    assert client.get(demo.url).status_code == 200
+
+
+def test_unknown_section_is_404(client, demo):
+    assert client.get("/khong-co-chuyen-muc/bai-viet/").status_code == 404
