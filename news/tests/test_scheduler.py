@@ -102,6 +102,10 @@ def test_a_second_scheduler_skips_while_another_is_publishing(demo):
         run_once()
         assert not ArticlePage.objects.get(pk=due.pk).live
     finally:
-        other.close()  # ends its session, and its lock
+        # Unlock before closing: the server drops a closed session's locks a moment after the
+        # client has gone, so relying on close() alone races with the next run_once().
+        with other.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_unlock(%s)", [LOCK_ID])
+        other.close()
     run_once()
     assert ArticlePage.objects.get(pk=due.pk).live
