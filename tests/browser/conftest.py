@@ -75,6 +75,25 @@ def browser(browser_loop):
     browser_loop.run_until_complete(playwright.stop())
 
 
+def track_requests(page):
+    """The page's requests still waiting for an answer (a set that empties as they end)."""
+    in_flight = set()
+    page.on("request", lambda request: in_flight.add(request))
+    page.on("requestfinished", lambda request: in_flight.discard(request))
+    page.on("requestfailed", lambda request: in_flight.discard(request))
+    return in_flight
+
+
+async def settle(in_flight, timeout=10):
+    """Wait until the live server has answered everything the page asked, e.g. the admin's
+    editing-session pings: a request still running when the test database is flushed deadlocks
+    the flush on PostgreSQL."""
+    for _ in range(int(timeout / 0.05)):
+        if not in_flight:
+            return
+        await asyncio.sleep(0.05)
+
+
 @pytest.fixture
 def browse(browser, browser_loop):
     """browse(scenario, **context_options): runs `await scenario(page)` in a fresh browser context
@@ -85,6 +104,7 @@ def browse(browser, browser_loop):
         options.setdefault("viewport", PHONE)
         options.setdefault("locale", "vi-VN")
         context = await browser.new_context(**options)
+        in_flight = set()
         try:
             page = await context.new_page()
             page.console_errors = []
@@ -95,8 +115,10 @@ def browse(browser, browser_loop):
                 ),
             )
             page.on("pageerror", lambda error: page.console_errors.append(str(error)))
+            in_flight = track_requests(page)
             return await scenario(page)
         finally:
+            await settle(in_flight)
             await context.close()
 
     return lambda scenario, **options: browser_loop.run_until_complete(run(scenario, options))

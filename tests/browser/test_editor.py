@@ -39,7 +39,19 @@ def latest_links(article):
     return [link.official.full_name for link in latest.official_links.all()]
 
 
+@pytest.fixture(autouse=True)
+def quiet_editing_sessions(settings):
+    """The edit form pings /admin/editing-sessions/ every 10 s and releases its session as it
+    closes; a request still running when the test database is flushed deadlocks the flush on
+    PostgreSQL. Here it pings once, on load (the browse fixture waits for it), and the release
+    is answered in the browser."""
+    settings.WAGTAIL_EDITING_SESSION_PING_INTERVAL = 600_000
+
+
 async def open_edit_form(page, site, article):
+    await page.route(
+        "**/admin/editing-sessions/release/**", lambda route: route.fulfill(status=200, json={})
+    )
     await page.goto(f"{site.url}/admin/login/")
     await page.locator("#id_username").fill("bientap")
     await page.locator("#id_password").fill("mat-khau-1")
