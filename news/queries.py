@@ -3,11 +3,17 @@
 from organisations.models import Body, Official
 
 from .models import ArticleBodyLink, ArticleOfficialLink, ArticlePage
+from .models.article import ITEM_FIELDS
 
 
 def live_articles():
     """Live articles without their StreamField bodies, newest first: what every listing wants."""
     return ArticlePage.objects.live().defer_streamfields().order_by("-published_at", "-pk")
+
+
+def listed_articles():
+    """Live articles, newest first, with only what a list of items shows (ITEM_FIELDS)."""
+    return live_articles().only(*ITEM_FIELDS)
 
 
 def articles_mentioning(obj, limit=20, offset=0):

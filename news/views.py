@@ -17,7 +17,7 @@ from . import highlight, search
 from .filters import ArticleFilterSet
 from .listing import period_bounds
 from .models.base import paginate
-from .queries import live_articles
+from .queries import listed_articles
 
 ARCHIVE_YEARS = range(1900, 2101)
 
@@ -33,7 +33,7 @@ def kept_query_string(request, names):
 
 def article_list(request):
     """/tin-tuc/: every live article, newest first, narrowed by the filter form."""
-    filterset = ArticleFilterSet(data=request.GET, queryset=live_articles(), request=request)
+    filterset = ArticleFilterSet(data=request.GET, queryset=listed_articles(), request=request)
     context = {
         "heading": _("Tất cả tin bài"),
         "filter": filterset,
@@ -50,7 +50,7 @@ def topic(request, slug):
     if "\x00" in slug:  # PostgreSQL refuses NUL in a query: a 404, not a 500
         raise Http404
     tag = get_object_or_404(Tag, slug=slug)
-    articles = live_articles().filter(tagged_items__tag=tag)
+    articles = listed_articles().filter(tagged_items__tag=tag)
     context = {
         "heading": _("Chủ đề: %(name)s") % {"name": tag.name},
         "page_obj": paginate(request, articles),
@@ -92,7 +92,7 @@ def archive(request, year, month=None, day=None):
             (f"{n:02d}/{year}", reverse("news:archive_month", args=[f"{year:04d}", f"{n:02d}"]))
             for n in range(1, 13)
         ]
-    articles = live_articles().filter(published_at__gte=start, published_at__lt=end)
+    articles = listed_articles().filter(published_at__gte=start, published_at__lt=end)
     context = {
         "heading": heading,
         "page_obj": paginate(request, articles),

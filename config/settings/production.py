@@ -37,7 +37,7 @@ if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
 if not os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "BACKEND": "config.cache.SampledCullFileBasedCache",
             "LOCATION": os.environ.get("CACHE_DIR", "/var/tmp/newsroom-cache"),
             "OPTIONS": {"MAX_ENTRIES": 20_000},
         }

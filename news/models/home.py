@@ -4,7 +4,7 @@ from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
 from ..cache import generation_cached
-from .article import ArticlePage
+from .article import ITEM_FIELDS, ArticlePage
 from .base import NewsPage
 from .section import SectionPage
 
@@ -38,7 +38,7 @@ class HomePage(NewsPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        articles = (ArticlePage.objects.live().descendant_of(self).defer_streamfields()).order_by(
+        articles = (ArticlePage.objects.live().descendant_of(self).only(*ITEM_FIELDS)).order_by(
             "-published_at", "-pk"
         )
         context["latest"] = list(articles[:LATEST_COUNT])

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
 
-from .article import ArticlePage
+from .article import ITEM_FIELDS, ArticlePage
 from .base import NewsPage, paginate
 
 
@@ -25,7 +25,7 @@ class SectionPage(NewsPage):
         return (
             ArticlePage.objects.live()
             .child_of(self)
-            .defer_streamfields()
+            .only(*ITEM_FIELDS)
             .order_by("-published_at", "-pk")
         )
 

@@ -1,0 +1,29 @@
+"""The production file cache checks its size every few writes, and still culls."""
+
+from config.cache import SampledCullFileBasedCache
+
+
+def make_cache(tmp_path, max_entries):
+    return SampledCullFileBasedCache(
+        str(tmp_path), {"OPTIONS": {"MAX_ENTRIES": max_entries, "CULL_FREQUENCY": 2}}
+    )
+
+
+def test_file_cache_lists_its_files_only_every_few_writes(tmp_path, monkeypatch):
+    cache = make_cache(tmp_path, max_entries=1000)
+    listings = []
+    original = cache._list_cache_files
+    monkeypatch.setattr(cache, "_list_cache_files", lambda: listings.append(1) or original())
+    for n in range(2 * cache.CULL_CHECK_EVERY):
+        cache.set(f"key-{n}", n)
+    assert len(listings) == 2
+    assert cache.get("key-0") == 0
+
+
+def test_file_cache_still_culls_past_max_entries(tmp_path):
+    cache = make_cache(tmp_path, max_entries=120)
+    most = 0
+    for n in range(6 * cache.CULL_CHECK_EVERY):
+        cache.set(f"key-{n}", n)
+        most = max(most, len(cache._list_cache_files()))
+    assert 120 < most <= 120 + cache.CULL_CHECK_EVERY
