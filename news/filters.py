@@ -86,6 +86,18 @@ def used_tags():
     return Tag.objects.filter(news_articlepagetag_items__isnull=False).distinct().order_by("name")
 
 
+def slug_choice(label, queryset, **kwargs):
+    """A select of `queryset` by slug, "Tất cả" first, so URLs read ?official=nguyen-khac-toan."""
+    return django_filters.ModelChoiceFilter(
+        label=label,
+        queryset=queryset,
+        to_field_name="slug",
+        empty_label=_("Tất cả"),
+        widget=PlainSelect,
+        **kwargs,
+    )
+
+
 class ArticleFilterSet(django_filters.FilterSet):
     """Date range (Asia/Ho_Chi_Minh days, inclusive), section, topic, official and body.
 
@@ -93,38 +105,14 @@ class ArticleFilterSet(django_filters.FilterSet):
 
     tu_ngay = DayFilter(label=_("Từ ngày"), method="filter_from")
     den_ngay = DayFilter(label=_("Đến ngày"), method="filter_to")
-    section = django_filters.ModelChoiceFilter(
-        label=_("Chuyên mục"),
-        queryset=SectionPage.objects.live().order_by("path"),
-        to_field_name="slug",
-        empty_label=_("Tất cả"),
-        widget=PlainSelect,
-        method="filter_section",
+    section = slug_choice(
+        _("Chuyên mục"), SectionPage.objects.live().order_by("path"), method="filter_section"
     )
-    topic = django_filters.ModelChoiceFilter(
-        label=_("Chủ đề"),
-        queryset=used_tags(),
-        to_field_name="slug",
-        empty_label=_("Tất cả"),
-        widget=PlainSelect,
-        field_name="tagged_items__tag",
+    topic = slug_choice(_("Chủ đề"), used_tags(), field_name="tagged_items__tag")
+    official = slug_choice(
+        _("Nhân vật"), Official.objects.order_by("full_name"), method="filter_official"
     )
-    official = django_filters.ModelChoiceFilter(
-        label=_("Nhân vật"),
-        queryset=Official.objects.order_by("full_name"),
-        to_field_name="slug",
-        empty_label=_("Tất cả"),
-        widget=PlainSelect,
-        method="filter_official",
-    )
-    body = django_filters.ModelChoiceFilter(
-        label=_("Cơ quan, tổ chức"),
-        queryset=Body.objects.order_by("name"),
-        to_field_name="slug",
-        empty_label=_("Tất cả"),
-        widget=PlainSelect,
-        method="filter_body",
-    )
+    body = slug_choice(_("Cơ quan, tổ chức"), Body.objects.order_by("name"), method="filter_body")
 
     class Meta:
         form = ArticleFilterForm

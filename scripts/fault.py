@@ -41,6 +41,7 @@ from .fault_pg import (
     scratch_url,
     wait_until_alone,
 )
+from .serving import production_environment
 
 ROOT = Path(__file__).resolve().parents[1]
 PYTHON = sys.executable
@@ -60,23 +61,6 @@ def free_port():
 
 
 # --- The site ------------------------------------------------------------------------------------
-
-
-def environment(database_url, cache_dir, port):
-    env = dict(os.environ)
-    env.update(
-        DJANGO_SETTINGS_MODULE="config.settings.production",
-        SECRET_KEY=secrets.token_urlsafe(50),
-        ALLOWED_HOSTS="127.0.0.1,localhost",
-        SECURE_SSL_REDIRECT="0",
-        DEBUG="0",
-        DATABASE_URL=database_url,
-        CACHE_DIR=str(cache_dir),
-        WAGTAILADMIN_BASE_URL=f"http://127.0.0.1:{port}",
-        PYTHONPATH=str(ROOT),
-        LOG_LEVEL="ERROR",
-    )
-    return env
 
 
 def prepare(url, env):
@@ -196,7 +180,7 @@ def drill(url):
     checks = Checks()
     port = free_port()
     cache_dir = Path(tempfile.mkdtemp(prefix="newsroom-fault-cache-"))
-    env = environment(scratch_url(url), cache_dir, port)
+    env = production_environment(scratch_url(url), cache_dir, port)
     server_log = cache_dir.with_name(cache_dir.name + "-gunicorn.log")
     log(f"scratch database {SCRATCH}: create, migrate, load_demo, collectstatic")
     urls = prepare(url, env)

@@ -15,7 +15,6 @@ import json
 import operator
 import os
 import re
-import secrets
 import shutil
 import signal
 import subprocess
@@ -24,6 +23,8 @@ import tempfile
 import time
 import urllib.request
 from pathlib import Path
+
+from ..serving import production_environment
 
 ROOT = Path(__file__).resolve().parents[2]
 RESULTS = ROOT / "bench-results"
@@ -65,23 +66,6 @@ def drop_postgres_database(url):
     base, _, name = url.rpartition("/")
     with psycopg.connect(f"{base}/postgres", autocommit=True) as conn:
         conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
-
-
-def environment(database_url, cache_dir):
-    env = dict(os.environ)
-    env.update(
-        DJANGO_SETTINGS_MODULE="config.settings.production",
-        SECRET_KEY=secrets.token_urlsafe(50),
-        ALLOWED_HOSTS="127.0.0.1,localhost",
-        SECURE_SSL_REDIRECT="0",
-        DEBUG="0",
-        DATABASE_URL=database_url,
-        CACHE_DIR=str(cache_dir),
-        WAGTAILADMIN_BASE_URL=f"http://127.0.0.1:{PORT}",
-        PYTHONPATH=str(ROOT),
-        LOG_LEVEL="ERROR",
-    )
-    return env
 
 
 def run(cmd, env, **kwargs):
@@ -247,7 +231,7 @@ def main():
     if vendor == "postgresql":
         ensure_postgres_database(database_url)
     cache_dir = Path(tempfile.mkdtemp(prefix="newsroom-bench-cache-"))
-    env = environment(database_url, cache_dir)
+    env = production_environment(database_url, cache_dir, PORT)
 
     print(f"== data set: {args.articles} articles on {vendor}", flush=True)
     run([PYTHON, "manage.py", "migrate", "--noinput", "-v0"], env)
