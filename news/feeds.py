@@ -15,7 +15,7 @@ from organisations.models import Body, Official
 
 from .absolute import absolute_url, page_url
 from .models import SectionPage
-from .queries import live_articles
+from .queries import live_articles, mentioning
 
 FEED_LENGTH = 30
 
@@ -108,38 +108,33 @@ class SectionFeed(ArticleFeed):
         return live_articles().child_of(obj)
 
 
-class OfficialFeed(ArticleFeed):
+class MentionFeed(ArticleFeed):
+    """The articles linked to one official or body (news.queries.mentioning)."""
+
+    model = None
+
     def get_object(self, request, slug):
-        return get_object_or_404(Official, slug=slug)
+        return get_object_or_404(self.model, slug=slug)
 
     def title(self, obj):
-        return f"{obj.full_name} – {settings.NEWS_PUBLISHER}"
+        return f"{obj} – {settings.NEWS_PUBLISHER}"
 
     def description(self, obj):
-        return _("Tin bài về %(name)s") % {"name": obj.full_name}
+        return _("Tin bài về %(name)s") % {"name": obj}
 
     def link(self, obj):
         return absolute_url(obj.get_absolute_url(), self.request)
 
     def articles(self, obj):
-        return live_articles().filter(official_links__official=obj).distinct()
+        return mentioning(obj)
 
 
-class BodyFeed(ArticleFeed):
-    def get_object(self, request, slug):
-        return get_object_or_404(Body, slug=slug)
+class OfficialFeed(MentionFeed):
+    model = Official
 
-    def title(self, obj):
-        return f"{obj.name} – {settings.NEWS_PUBLISHER}"
 
-    def description(self, obj):
-        return _("Tin bài về %(name)s") % {"name": obj.name}
-
-    def link(self, obj):
-        return absolute_url(obj.get_absolute_url(), self.request)
-
-    def articles(self, obj):
-        return live_articles().filter(body_links__body=obj).distinct()
+class BodyFeed(MentionFeed):
+    model = Body
 
 
 def per_request(feed_class):

@@ -16,15 +16,20 @@ def listed_articles():
     return live_articles().only(*ITEM_FIELDS)
 
 
-def articles_mentioning(obj, limit=20, offset=0):
-    """Registered with organisations.mentions: articles linked to an official or a body."""
+def mentioning(obj):
+    """Live articles linked to an official or a body, newest first (none for anything else).
+
+    A subquery on the links (indexed by official or body, then page), not a join: each article
+    once, without DISTINCT, and no walk through every article newest first."""
     if isinstance(obj, Official):
         links = ArticleOfficialLink.objects.filter(official=obj)
     elif isinstance(obj, Body):
         links = ArticleBodyLink.objects.filter(body=obj)
     else:
-        return []
-    # A subquery on the links (indexed by official or body, then page), not a join: each
-    # article once, without DISTINCT, and no walk through every article newest first.
-    articles = live_articles().filter(pk__in=links.values("page_id"))
-    return list(articles[offset : offset + limit])
+        return ArticlePage.objects.none()
+    return live_articles().filter(pk__in=links.values("page_id"))
+
+
+def articles_mentioning(obj, limit=20, offset=0):
+    """Registered with organisations.mentions: one page of the articles `mentioning(obj)`."""
+    return list(mentioning(obj)[offset : offset + limit])
