@@ -1,5 +1,7 @@
 """What every page type of the site shares."""
 
+from functools import cache
+
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import QuerySet
 from django.http import Http404
@@ -12,7 +14,32 @@ from wagtail.models import Page, PageViewRestriction
 from organisations.admin_widgets import vietnamese_slug_widget
 from organisations.text import vn_slugify
 
+from ..cache import generation_cached
+from ..prepared import PreparedQuery
+
 LISTING_PAGE_SIZE = 20
+
+
+@cache
+def child_by_slug(model):
+    """The prepared query (news.prepared) for a child of type `model` with a slug, by the
+    parent's path and depth: children's paths are the parent's plus four characters of
+    treebeard's alphabet (0-9, A-Z), so they sort after it and up to it + "ZZZZ"."""
+    return PreparedQuery(
+        lambda after, up_to, depth, slug: model.objects.filter(
+            path__gt=after, path__lte=up_to, depth=depth, slug=slug
+        )
+    )
+
+
+def restricted_paths():
+    """Paths of the pages that carry a view restriction: few, and read from the cache (saving a
+    restriction replaces the page-cache generation, news.cache_signals)."""
+    return generation_cached(
+        None,
+        "restricted-paths",
+        lambda: frozenset(PageViewRestriction.objects.values_list("page__path", flat=True)),
+    )
 
 
 class NewsPage(Page):
@@ -41,20 +68,28 @@ class NewsPage(Page):
         model = self.routable_child_model
         if not path_components or model is None:
             return super().route(request, path_components)
-        try:
-            child = model.objects.child_of(self).get(slug=path_components[0])
-        except model.DoesNotExist as exc:
-            raise Http404 from exc
+        query = child_by_slug(model)
+        up_to = self.path + "Z" * self.steplen
+        child = next(iter(query(self.path, up_to, self.depth + 1, path_components[0])), None)
+        if child is None:
+            raise Http404
         child._cached_parent_obj = self
         return child.route(request, path_components[1:])
 
     def get_view_restrictions(self):
-        """Restrictions on this page or an ancestor, in one query (Wagtail's default walks the
-        ancestors first). We do not use aliases; for one, fall back to Wagtail's own."""
+        """Restrictions on this page or an ancestor: none, without a query, for the pages that
+        have none; else one query (Wagtail's default walks the ancestors first). We do not use
+        aliases; for one, fall back to Wagtail's own."""
         if self.alias_of_id:
             return super().get_view_restrictions()
+        restricted = restricted_paths()
         steps = range(self.steplen, len(self.path) + 1, self.steplen)
-        return PageViewRestriction.objects.filter(page__path__in=[self.path[:n] for n in steps])
+        paths = [self.path[:n] for n in steps if self.path[:n] in restricted]
+        if not paths:
+            none = PageViewRestriction.objects.none()
+            none._result_cache = []  # iterated on every page view: skip compiling the empty query
+            return none
+        return PageViewRestriction.objects.filter(page__path__in=paths)
 
     def full_clean(self, *args, **kwargs):
         if not self.slug and self.title:

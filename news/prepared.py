@@ -1,0 +1,63 @@
+"""Queries compiled once per process, for the reader's hot paths.
+
+Building and compiling a query with Django's ORM costs far more than running it on this site's
+indexes: 0.7–2.7 ms of CPU for each query of an uncached article (a Wagtail page selects ~40
+columns through two tables), against ~60 µs to run the SQL. A `PreparedQuery` builds and compiles
+its queryset the first time it runs on a database, then sends the same SQL with the new values as
+a raw query: the same rows, the same model instances (deferred fields, database converters), at a
+fraction of the cost. Used where the shape of a query is fixed and it runs on every page view.
+"""
+
+from django.core.exceptions import ImproperlyConfigured
+from django.db import router
+
+
+class PreparedQuery:
+    """`build(*values)` returns the queryset. Its SQL must not depend on the values, and each
+    value must reach the SQL's parameters unchanged: an exact match or a comparison on an integer
+    or text column (not `__in`, `__startswith` or a date, which the ORM rewrites)."""
+
+    def __init__(self, build):
+        self.build = build
+        self._model = None
+        self._compiled = {}  # database alias -> (sql, params, positions of each value)
+
+    def __call__(self, *values):
+        """A RawQuerySet of the query with `values`."""
+        alias = router.db_for_read(self._model) if self._model else None
+        if alias not in self._compiled:
+            markers = [_marker(number, value) for number, value in enumerate(values)]
+            queryset = self.build(*markers)
+            self._model = queryset.model
+            alias = router.db_for_read(self._model)
+            self._compiled[alias] = self._compile(queryset, markers, alias)
+        sql, params, positions = self._compiled[alias]
+        params = list(params)
+        for value, where in zip(values, positions, strict=True):
+            for index in where:
+                params[index] = value
+        return self._model.objects.raw(sql, params, using=alias)
+
+    @staticmethod
+    def _compile(queryset, markers, alias):
+        """The SQL and parameters, and where each marker (each value) sits among them."""
+        sql, params = queryset.query.get_compiler(using=alias).as_sql()
+        positions = []
+        for marker in markers:
+            where = [index for index, param in enumerate(params) if param == marker]
+            if not where:
+                raise ImproperlyConfigured(
+                    f"{marker!r} does not reach the SQL of {queryset.query} unchanged"
+                )
+            positions.append(where)
+        return sql, params, positions
+
+
+def _marker(number, value):
+    """A stand-in for a value of the same type that nothing else in a query would contain."""
+    if isinstance(value, bool) or not isinstance(value, int | str):
+        raise TypeError(f"prepared queries take integers and text, not {type(value).__name__}")
+    if isinstance(value, int):
+        # within every integer column's range, which Django checks (out of range: no SQL)
+        return 2_147_000_000 + number
+    return f"\x1fprepared-value-{number}\x1f"

@@ -1,0 +1,60 @@
+"""Officials with their tenures, and figures with their indicator and body, read by id from the
+page-cache store.
+
+Thousands of articles name the same few hundred officials and cite the same figures. Loading an
+official's tenures (through posts and bodies) or a figure's indicator and body on every uncached
+article costs a query each time, while the answer changes only when staff edit an official, a
+tenure, a post, a body, an indicator or an observation: each of which replaces the page-cache
+generation (news.cache_signals). Kept under that generation, these objects are never staler than
+the cached pages that print them; one `get_many` reads all an article needs.
+"""
+
+from django.conf import settings
+
+from organisations.models import Observation, Official, Tenure
+
+from . import cache
+
+
+def by_id(request, name, ids, load):
+    """{id: object} for `ids`, from the store; those missing come from `load(missing)` (a dict by
+    id, stored for next time). An id that `load` does not find is left out."""
+    store = cache.page_cache()
+    prefix = f"generation-cached:{cache.request_generation(request)}:{name}:"
+    found = {
+        int(key[len(prefix) :]): value
+        for key, value in store.get_many([f"{prefix}{pk}" for pk in ids]).items()
+    }
+    missing = [pk for pk in ids if pk not in found]
+    if missing:
+        loaded = load(missing)
+        store.set_many(
+            {f"{prefix}{pk}": value for pk, value in loaded.items()}, settings.PAGE_CACHE_TIMEOUT
+        )
+        found.update(loaded)
+    return found
+
+
+def _officials_with_tenures(ids):
+    officials = Official.objects.in_bulk(ids)
+    for official in officials.values():
+        official.loaded_tenures = []
+    for tenure in Tenure.objects.filter(official_id__in=ids).select_related("post__body"):
+        officials[tenure.official_id].loaded_tenures.append(tenure)
+    return officials
+
+
+def officials(request, ids):
+    """Officials by id, each with `loaded_tenures` (posts and bodies loaded): what an article
+    needs to print the titles held on its date."""
+    return by_id(request, "official-tenures", ids, _officials_with_tenures)
+
+
+def observations(request, ids):
+    """Figures by id with their indicator and body, for the figures box of an article."""
+    return by_id(
+        request,
+        "observation",
+        ids,
+        lambda missing: Observation.objects.select_related("indicator", "body").in_bulk(missing),
+    )

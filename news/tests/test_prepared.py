@@ -1,0 +1,71 @@
+"""Prepared queries (news.prepared): the ORM's rows and instances, compiled once."""
+
+from django.core.exceptions import ImproperlyConfigured
+
+import pytest
+
+from news.prepared import PreparedQuery
+from organisations.models import Official
+from organisations.tests.factories import OfficialFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def officials_named(name, after_pk):
+    return Official.objects.filter(full_name=name, pk__gt=after_pk).order_by("pk")
+
+
+def test_rows_and_instances_match_the_orm_for_each_set_of_values():
+    first, second = OfficialFactory(full_name="Lê Văn A"), OfficialFactory(full_name="Trần Thị B")
+    query = PreparedQuery(officials_named)
+    for name, after in [("Lê Văn A", 0), ("Trần Thị B", 0), ("Lê Văn A", first.pk), ("X", 0)]:
+        prepared = list(query(name, after))
+        assert prepared == list(officials_named(name, after))
+        assert [o.full_name for o in prepared] == [
+            o.full_name for o in officials_named(name, after)
+        ]
+    assert [o.slug for o in query("Trần Thị B", 0)] == [second.slug]
+
+
+def test_the_queryset_is_built_once_per_database_then_never_again():
+    OfficialFactory(full_name="Lê Văn A")
+    built = []
+
+    def build(name, after_pk):
+        built.append((name, after_pk))
+        return officials_named(name, after_pk)
+
+    query = PreparedQuery(build)
+    for _ in range(3):
+        assert len(list(query("Lê Văn A", 0))) == 1
+    assert len(built) == 1  # with markers, not values
+    assert ("Lê Văn A", 0) not in built
+
+
+def test_a_value_used_twice_is_replaced_in_both_places():
+    official = OfficialFactory()
+    query = PreparedQuery(lambda pk: Official.objects.filter(pk__gte=pk, pk__lte=pk))
+    assert list(query(official.pk)) == [official]
+    assert list(query(official.pk + 1)) == []
+
+
+def test_deferred_fields_load_as_with_the_orm(django_assert_num_queries):
+    official = OfficialFactory(full_name="Lê Văn A")
+    query = PreparedQuery(lambda pk: Official.objects.filter(pk=pk).only("slug"))
+    loaded = list(query(official.pk))[0]
+    assert loaded.slug == official.slug
+    with django_assert_num_queries(1):
+        assert loaded.full_name == "Lê Văn A"
+
+
+def test_a_value_the_orm_rewrites_is_refused_when_compiled():
+    query = PreparedQuery(lambda name: Official.objects.filter(full_name__startswith=name))
+    with pytest.raises(ImproperlyConfigured, match="unchanged"):
+        query("Lê")
+
+
+@pytest.mark.parametrize("value", [True, 1.5, None, ["a"]])
+def test_values_other_than_integers_and_text_are_refused(value):
+    query = PreparedQuery(lambda pk: Official.objects.filter(pk=pk))
+    with pytest.raises(TypeError, match="integers and text"):
+        query(value)
