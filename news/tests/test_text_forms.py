@@ -1,0 +1,54 @@
+"""The fast text forms of search agree with their plain definitions, for any text."""
+
+import unicodedata
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from news import highlight, search
+from organisations.text import fold
+
+# Vietnamese, decomposed marks, letters that fold to two ("ß", "ﬁ") or to none (a lone mark).
+text = st.text(
+    alphabet=st.one_of(
+        st.sampled_from("đĐảăâêôơưạấầẩẫậÀÁÃẠỲỴßﬁ \u0300\u0301\u0309\u0323.,"),
+        st.characters(codec="utf-8", exclude_categories=("Cs",)),
+    ),
+    max_size=80,
+)
+
+
+def fold_by_character(value):
+    decomposed = unicodedata.normalize("NFKD", value.replace("đ", "d").replace("Đ", "D"))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+
+
+def folded_with_map_by_character(value):
+    out, where = [], []
+    for index, char in enumerate(value):
+        for folded in fold(char):
+            out.append(folded)
+            where.append(index)
+    return "".join(out), where
+
+
+@settings(max_examples=300)
+@given(value=text)
+def test_fold_drops_every_combining_mark(value):
+    assert fold(value) == fold_by_character(value)
+
+
+@settings(max_examples=300)
+@given(value=text)
+def test_the_folding_map_is_the_per_character_one(value):
+    folded, where = highlight._folded_with_map(value)
+    expected_folded, expected_where = folded_with_map_by_character(value)
+    assert folded == expected_folded
+    assert list(where) == expected_where
+
+
+@settings(max_examples=300)
+@given(value=text, phrase=text)
+def test_the_exact_phrase_test_matches_its_definition(value, phrase):
+    exact = search.exact_form(phrase)
+    assert search.has_exact_phrase(value, exact) == (exact in search.exact_form(value))
