@@ -12,10 +12,11 @@ from organisations.tests.factories import ObservationFactory, OfficialFactory, T
 
 pytestmark = pytest.mark.django_db
 
-# The article, its links to officials, bodies, related articles, corrections and tags (prepared
-# queries, news.prepared); the site, its sections, the navigation, which pages are restricted, the
-# officials' tenures and the figures come from the cache (news.cache, news.reference; issue 5).
-ARTICLE_BUDGET = 6
+# The article, its links to officials, bodies, corrections and tags (prepared queries,
+# news.prepared); the site, its sections, the navigation, which pages are restricted, the
+# officials' tenures, their latest articles and the figures come from the cache (news.cache,
+# news.reference; issue 5).
+ARTICLE_BUDGET = 5
 LISTING_BUDGET = 3  # view restrictions, the bounded count, the page of articles
 OFFICIAL_BUDGET = 6
 
