@@ -16,6 +16,7 @@ A CDN in front (wagtail.contrib.frontend_cache, WAGTAILFRONTENDCACHE) is sent pu
 a change affects; `s-maxage` is long only when such a purge backend is configured.
 """
 
+import contextvars
 import hashlib
 import logging
 import uuid
@@ -51,9 +52,15 @@ def current_generation():
     return generation
 
 
+# The request being served (PageCacheMiddleware), for code that is not handed it (a block's
+# figures, a page's view restrictions): it then reads the request's generation too.
+_current_request = contextvars.ContextVar("news_cache_request", default=None)
+
+
 def request_generation(request):
     """The generation for this request, read once: the page, site and navigation caches of one
     request agree, and the cache is asked once."""
+    request = request or _current_request.get()
     if request is None:  # e.g. a page routed outside a request
         return current_generation()
     if not hasattr(request, "_page_cache_generation"):
@@ -61,16 +68,33 @@ def request_generation(request):
     return request._page_cache_generation
 
 
+_memo = {"generation": None, "values": {}}
+
+
+def process_memo(generation):
+    """What this process has already read from the cache under `generation`. Values kept under
+    a generation never change (a change makes a new one), so each is read from the shared cache
+    and unpickled once per process, not on every request; dropped when the generation moves."""
+    if _memo["generation"] != generation:
+        _memo["generation"], _memo["values"] = generation, {}
+    return _memo["values"]
+
+
 def generation_cached(request, name, compute):
     """`compute()`, cached until the next change to what public pages show (a new generation)
     or PAGE_CACHE_TIMEOUT: for what every page needs and only such changes alter (the site,
     the sections), so that rendering an uncached page does not query it again."""
+    generation = request_generation(request)
+    memo = process_memo(generation)
+    if name in memo:
+        return memo[name]
     store = page_cache()
-    key = f"generation-cached:{request_generation(request)}:{name}"
+    key = f"generation-cached:{generation}:{name}"
     value = store.get(key)
     if value is None:
         value = compute()
         store.set(key, value, settings.PAGE_CACHE_TIMEOUT)
+    memo[name] = value
     return value
 
 
@@ -130,6 +154,13 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        token = _current_request.set(request)
+        try:
+            return self.respond(request)
+        finally:
+            _current_request.reset(token)
+
+    def respond(self, request):
         if not is_cacheable_request(request):
             response = self.get_response(request)
             if has_session(request) or request.path.startswith(EXCLUDED_PREFIXES[:1]):

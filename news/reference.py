@@ -6,7 +6,8 @@ official's tenures (through posts and bodies) or a figure's indicator and body o
 article costs a query each time, while the answer changes only when staff edit an official, a
 tenure, a post, a body, an indicator or an observation: each of which replaces the page-cache
 generation (news.cache_signals). Kept under that generation, these objects are never staler than
-the cached pages that print them; one `get_many` reads all an article needs.
+the cached pages that print them; one `get_many` reads all an article needs, and each process
+keeps what it has read until the generation moves (news.cache.process_memo).
 """
 
 from django.conf import settings
@@ -19,19 +20,24 @@ from . import cache
 def by_id(request, name, ids, load):
     """{id: object} for `ids`, from the store; those missing come from `load(missing)` (a dict by
     id, stored for next time). An id that `load` does not find is left out."""
+    generation = cache.request_generation(request)
+    memo = cache.process_memo(generation).setdefault(name, {})
+    found = {pk: memo[pk] for pk in ids if pk in memo}
+    wanted = [pk for pk in ids if pk not in found]
+    if not wanted:
+        return found
     store = cache.page_cache()
-    prefix = f"generation-cached:{cache.request_generation(request)}:{name}:"
-    found = {
-        int(key[len(prefix) :]): value
-        for key, value in store.get_many([f"{prefix}{pk}" for pk in ids]).items()
-    }
-    missing = [pk for pk in ids if pk not in found]
+    prefix = f"generation-cached:{generation}:{name}:"
+    stored = store.get_many([f"{prefix}{pk}" for pk in wanted])
+    found.update((int(key[len(prefix) :]), value) for key, value in stored.items())
+    missing = [pk for pk in wanted if pk not in found]
     if missing:
         loaded = load(missing)
         store.set_many(
             {f"{prefix}{pk}": value for pk, value in loaded.items()}, settings.PAGE_CACHE_TIMEOUT
         )
         found.update(loaded)
+    memo.update((pk, found[pk]) for pk in wanted if pk in found)
     return found
 
 

@@ -59,3 +59,28 @@ def test_section_taken_out_of_menus_leaves_the_navigation(client, demo):
 
 def test_unknown_section_is_404(client, demo):
     assert client.get("/khong-co-chuyen-muc/bai-viet/").status_code == 404
+
+
+def test_each_process_reads_a_cached_value_once_per_generation(db, monkeypatch):
+    from news import cache
+
+    store, computed, reads = cache.page_cache(), [], []
+    real_get = store.get
+    monkeypatch.setattr(store, "get", lambda key, *a, **kw: reads.append(key) or real_get(key))
+    for _ in range(3):
+        assert cache.generation_cached(None, "answer", lambda: computed.append(1) or 42) == 42
+    assert len(computed) == 1
+    assert len([key for key in reads if key.endswith(":answer")]) == 1
+    cache.bump_generation()
+    assert cache.generation_cached(None, "answer", lambda: computed.append(1) or 43) == 43
+    assert len(computed) == 2
+
+
+def test_code_not_handed_the_request_reads_its_generation(client, demo, monkeypatch):
+    from news import cache
+
+    seen = []
+    real = cache.current_generation
+    monkeypatch.setattr(cache, "current_generation", lambda: seen.append(1) or real())
+    client.get(demo.url)  # the article's figures and view restrictions ask without the request
+    assert len(seen) == 1
