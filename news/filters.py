@@ -5,7 +5,8 @@ import datetime
 
 from django import forms
 from django.forms.utils import flatatt
-from django.utils.html import format_html, format_html_join
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from taggit.models import Tag
@@ -47,26 +48,33 @@ class DayFirstDateField(forms.DateField):
             )
 
 
+def printed_options(choices):
+    """Each option printed once, as it reads unselected and selected, in order."""
+    return [
+        (
+            str(value),
+            format_html('<option value="{}">{}</option>', value, label),
+            format_html('<option value="{}" selected>{}</option>', value, label),
+        )
+        for value, label in choices
+    ]
+
+
 class PlainSelect(forms.Select):
     """A <select> printed in Python, not through Django's template per option: the official and
-    body lists have hundreds of options, which cost /tin-tuc/ about 20 ms a request that way."""
+    body lists have hundreds of options, which cost /tin-tuc/ about 20 ms a request that way.
+    `printed` (printed_options) may be given, read from the cache: the options are then joined,
+    not formatted, on each request."""
+
+    printed = None
 
     def render(self, name, value, attrs=None, renderer=None):
         selected = set(self.format_value(value))
-        options = format_html_join(
-            "",
-            '<option value="{}"{}>{}</option>',
-            (
-                (str(key), " selected" if str(key) in selected else "", label)
-                for key, label in self.choices
-            ),
-        )
+        printed = self.printed or printed_options(self.choices)
+        chosen = (on if key in selected else off for key, off, on in printed)
+        options = mark_safe("".join(chosen))  # noqa: S308 - format_html escaped each option
         attrs = flatatt(self.build_attrs(self.attrs, attrs))
         return format_html('<select name="{}"{}>{}</select>', name, attrs, options)
-
-
-def choice_list(field):
-    return [(str(value), str(label)) for value, label in field.choices]
 
 
 class DayFilter(django_filters.DateFilter):
@@ -123,12 +131,14 @@ class ArticleFilterSet(django_filters.FilterSet):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         # The options (hundreds of officials and bodies) change only when a section, tag,
-        # official or body does, which replaces the page-cache generation: read them from the
-        # cache. Validating a chosen value still asks the field's queryset.
+        # official or body does, which replaces the page-cache generation: read them, printed,
+        # from the cache. Validating a chosen value still asks the field's queryset.
         for name in self.CHOICE_FILTERS:
             field = self.form.fields[name]
-            field.widget.choices = generation_cached(
-                self.request, f"filter-choices:{name}", lambda field=field: choice_list(field)
+            field.widget.printed = generation_cached(
+                self.request,
+                f"filter-options:{name}",
+                lambda field=field: printed_options(field.choices),
             )
 
     def filter_from(self, queryset, name, value):
