@@ -29,6 +29,10 @@ def _folded_with_map(text):
     pieces = list(map(_fold_char, text))
     if set(map(len, pieces)) <= {1}:
         return "".join(pieces), range(len(text))
+    return _folded_with_map_by_character(text)
+
+
+def _folded_with_map_by_character(text):
     out, where = [], []
     for index, char in enumerate(text):
         for folded in _fold_char(char):

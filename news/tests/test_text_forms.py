@@ -23,15 +23,6 @@ def fold_by_character(value):
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
 
 
-def folded_with_map_by_character(value):
-    out, where = [], []
-    for index, char in enumerate(value):
-        for folded in fold(char):
-            out.append(folded)
-            where.append(index)
-    return "".join(out), where
-
-
 @settings(max_examples=300)
 @given(value=text)
 def test_fold_drops_every_combining_mark(value):
@@ -42,7 +33,7 @@ def test_fold_drops_every_combining_mark(value):
 @given(value=text)
 def test_the_folding_map_is_the_per_character_one(value):
     folded, where = highlight._folded_with_map(value)
-    expected_folded, expected_where = folded_with_map_by_character(value)
+    expected_folded, expected_where = highlight._folded_with_map_by_character(value)
     assert folded == expected_folded
     assert list(where) == expected_where
 
