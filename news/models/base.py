@@ -42,11 +42,11 @@ def serve_url(path):
 @cache
 def child_by_slug(model):
     """The prepared query (news.prepared) for a child of type `model` with a slug, by the
-    parent's path and depth: children's paths are the parent's plus four characters of
-    treebeard's alphabet (0-9, A-Z), so they sort after it and up to it + "ZZZZ"."""
+    interval of the parent's children's paths (treebeard's own, as its `get_children`) and their
+    depth: `child_of` would compare with LIKE, whose pattern the ORM rewrites."""
     return PreparedQuery(
-        lambda after, up_to, depth, slug: model.objects.filter(
-            path__gt=after, path__lte=up_to, depth=depth, slug=slug
+        lambda first, last, depth, slug: model.objects.filter(
+            path__gte=first, path__lte=last, depth=depth, slug=slug
         )
     )
 
@@ -87,9 +87,9 @@ class NewsPage(Page):
         model = self.routable_child_model
         if not path_components or model is None:
             return super().route(request, path_components)
-        query = child_by_slug(model)
-        up_to = self.path + "Z" * self.steplen
-        child = next(iter(query(self.path, up_to, self.depth + 1, path_components[0])), None)
+        first, last = self._get_children_path_interval(self.path)
+        query = child_by_slug(model)(first, last, self.depth + 1, path_components[0])
+        child = next(iter(query), None)
         if child is None:
             raise Http404
         child._cached_parent_obj = self
