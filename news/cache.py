@@ -19,6 +19,7 @@ a change affects; `s-maxage` is long only when such a purge backend is configure
 import contextvars
 import hashlib
 import logging
+import time
 import uuid
 
 from django.conf import settings
@@ -68,15 +69,17 @@ def request_generation(request):
     return request._page_cache_generation
 
 
-_memo = {"generation": None, "values": {}}
+_memo = {"generation": None, "since": 0.0, "values": {}}
 
 
 def process_memo(generation):
     """What this process has already read from the cache under `generation`. Values kept under
     a generation never change (a change makes a new one), so each is read from the shared cache
-    and unpickled once per process, not on every request; dropped when the generation moves."""
-    if _memo["generation"] != generation:
-        _memo["generation"], _memo["values"] = generation, {}
+    and unpickled once per process, not on every request; dropped when the generation moves, or
+    after PAGE_CACHE_TIMEOUT, as the shared entries expire (for a change no signal reported)."""
+    now = time.monotonic()
+    if _memo["generation"] != generation or now - _memo["since"] > settings.PAGE_CACHE_TIMEOUT:
+        _memo.update(generation=generation, since=now, values={})
     return _memo["values"]
 
 

@@ -1,6 +1,8 @@
 """The site, its sections and the navigation are cached (news.cache.generation_cached), and a
 change to any of them is seen on the next request, as the page cache's purges are."""
 
+import time
+
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -84,3 +86,14 @@ def test_code_not_handed_the_request_reads_its_generation(client, demo, monkeypa
     monkeypatch.setattr(cache, "current_generation", lambda: seen.append(1) or real())
     client.get(demo.url)  # the article's figures and view restrictions ask without the request
     assert len(seen) == 1
+
+
+def test_what_a_process_keeps_expires_with_the_shared_entries(db, settings):
+    from news import cache
+
+    computed = []
+    settings.PAGE_CACHE_TIMEOUT = 0  # the shared entry expires at once, the generation stays
+    cache.generation_cached(None, "answer", lambda: computed.append(1) or 42)
+    time.sleep(0.01)
+    cache.generation_cached(None, "answer", lambda: computed.append(1) or 42)
+    assert len(computed) == 2
