@@ -94,6 +94,15 @@ async def settle(in_flight, timeout=10):
         await asyncio.sleep(0.05)
 
 
+async def leave(page):
+    """Navigate away while the test still holds the database: what a page sends as it goes
+    (the admin's editing-session release, a beacon on `pagehide`) then reaches the live server
+    now, not while the context closes after the test, when database access is blocked and a
+    request cut off halfway leaves the shared SQLite connection outside autocommit."""
+    if not page.is_closed() and page.url != "about:blank":
+        await page.goto("about:blank")
+
+
 @pytest.fixture
 def browse(browser, browser_loop):
     """browse(scenario, **context_options): runs `await scenario(page)` in a fresh browser context
@@ -118,6 +127,7 @@ def browse(browser, browser_loop):
             in_flight = track_requests(page)
             return await scenario(page)
         finally:
+            await leave(page)
             await settle(in_flight)
             await context.close()
 
