@@ -83,12 +83,15 @@ def process_memo(generation):
     return _memo["values"]
 
 
-def generation_cached(request, name, compute):
+def generation_cached(request, name, compute, in_process=True):
     """`compute()`, cached until the next change to what public pages show (a new generation)
     or PAGE_CACHE_TIMEOUT: for what every page needs and only such changes alter (the site,
-    the sections), so that rendering an uncached page does not query it again."""
+    the sections), so that rendering an uncached page does not query it again.
+
+    With `in_process=False` the value is kept in the shared cache only, whose size is bounded:
+    for names readers choose (a search, a listing's filters), of which there is no end."""
     generation = request_generation(request)
-    memo = process_memo(generation)
+    memo = process_memo(generation) if in_process else {}
     if name in memo:
         return memo[name]
     store = page_cache()

@@ -14,7 +14,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 from organisations.models import Body, Indicator, Observation, Official, Post, Tenure
 
 from . import cache
-from .models import ArticleCorrection, HomePage, SectionPage
+from .models import ArticleCorrection, ArticlePage, HomePage, SectionPage
 
 
 def _purge(compute):
@@ -58,6 +58,13 @@ def anything_changed(sender, instance=None, **kwargs):
     cache.bump_generation()
 
 
+def article_saved(sender, instance, created=False, update_fields=None, **kwargs):
+    """A live article saved whole outside publishing (an import, a script): listings change.
+    Saving a draft (Wagtail saves a few fields) changes nothing public and drops nothing."""
+    if instance.live and (created or update_fields is None):
+        cache.bump_generation()
+
+
 def page_deleted(sender, instance, **kwargs):
     if isinstance(instance, Page):
         cache.bump_generation()
@@ -94,3 +101,4 @@ def connect():
         pre_delete.connect(handler, sender=model, dispatch_uid=f"{uid}.pre_delete")
         post_delete.connect(anything_changed, sender=model, dispatch_uid=f"{uid}.delete")
     post_delete.connect(page_deleted, dispatch_uid="news.cache.page_deleted")
+    post_save.connect(article_saved, sender=ArticlePage, dispatch_uid="news.cache.article_saved")

@@ -9,6 +9,7 @@ the exact phrase (with its diacritics) before the folded one, the title before t
 newest.
 """
 
+import hashlib
 import html
 import re
 import unicodedata
@@ -24,6 +25,7 @@ from django.utils.translation import gettext as _
 from organisations.models import Body, Official, Tenure
 from organisations.text import fold
 
+from .cache import bump_generation, generation_cached
 from .models import ArticlePage, SearchEntry
 
 # config.security.RequestLimitsMiddleware already cuts `q` to this length before the view.
@@ -210,6 +212,7 @@ def rebuild(batch_size=500):
     batch += [official_entry(o, o.tenures.all()) for o in officials]
     batch += [body_entry(b) for b in Body.objects.select_related("parent")]
     count += flush(batch)
+    bump_generation()  # cached results and search pages were read from the old index
     return count
 
 
@@ -332,3 +335,20 @@ def find(query, limit=CANDIDATES):
         entry.rank = rank(entry, query)
     results.sort(key=lambda entry: (entry.rank, *_newest_first(entry)))
     return results
+
+
+def ranked_ids(query):
+    """The ids of `find(query)`, in order, kept under the page cache's generation (any change
+    to what is indexed makes a new one): ranking reads up to 400 candidates with their texts,
+    so a reader turning pages, or a second reader of the same query, reads only the entries
+    shown. In the shared cache only (readers' queries have no end)."""
+    digest = hashlib.sha256(query.text.encode()).hexdigest()
+    return generation_cached(
+        None, f"search:{digest}", lambda: [entry.pk for entry in find(query)], in_process=False
+    )
+
+
+def entries(ids):
+    """The entries of `ids`, in that order (one may be gone since: then it is left out)."""
+    found = SearchEntry.objects.in_bulk(ids)
+    return [found[pk] for pk in ids if pk in found]

@@ -121,10 +121,10 @@ def search_view(request):
         "query_string": kept_query_string(request, {"q"}),
     }
     if problem is None:
-        results = search.find(query)
-        context["capped"] = len(results) >= search.CANDIDATES
-        if results:
-            page_obj = paginate(request, results)
+        ids = search.ranked_ids(query)
+        context["capped"] = len(ids) >= search.CANDIDATES
+        if ids:
+            page_obj = paginate(request, ids)
             context["page_obj"] = page_obj
             context["results"] = [
                 SearchResult(
@@ -132,6 +132,6 @@ def search_view(request):
                     title=highlight.highlight(entry.title, query.words),
                     excerpt=highlight.excerpt(entry.text, query.words),
                 )
-                for entry in page_obj
+                for entry in search.entries(page_obj.object_list)
             ]
     return render(request, "news/search.html", context)

@@ -4,6 +4,8 @@ Each test caches a page as an anonymous reader, changes something the page shows
 next anonymous request shows the change."""
 
 import datetime
+import re
+from datetime import UTC
 from decimal import Decimal
 
 from django.core.cache import cache
@@ -15,6 +17,7 @@ import pytest
 
 from news.cache import PageCacheMiddleware
 from news.models import ArticleCorrection, ArticlePage, SectionPage
+from news.search import rebuild
 from organisations.models import Body, Observation, Official, Post, Tenure
 
 pytestmark = pytest.mark.django_db
@@ -262,3 +265,69 @@ def test_page_made_private_is_no_longer_served_from_the_cache(demo):
     response = anonymous_get(demo.url)
     assert response.status_code == 302
     assert "X-Page-Cache" not in response
+
+
+def test_a_live_article_saved_outside_publishing_purges_listings(demo):
+    """An import or a script may add a live article without a revision: listings change."""
+    section = SectionPage.objects.get(slug="xay-dung-dang")
+    assert "Bài nhập thẳng" not in cached(section.url)
+    section.add_child(
+        instance=ArticlePage(
+            title="Bài nhập thẳng", lead="Sapo", published_at=datetime.datetime.now(datetime.UTC)
+        )
+    )
+    assert "Bài nhập thẳng" in anonymous_get(section.url).content.decode()
+
+
+def test_saving_a_draft_drops_nothing(demo):
+    cached(demo.url)
+    article = ArticlePage.objects.get(pk=demo.pk)
+    article.title = "Tiêu đề nháp"
+    article.save_revision()
+    assert anonymous_get(demo.url).get("X-Page-Cache") == "hit"
+
+
+def listing_count(html):
+    return re.search(r'<p class="result-count">(.*?)</p>', html).group(1)
+
+
+def test_listing_counts_follow_publications(demo, django_assert_num_queries):
+    """A listing's count is kept under the generation: read once, then a new one at once."""
+    url = "/luu-tru/2021/"
+    assert listing_count(anonymous_get(url).content.decode()) == "1 tin bài"
+    with django_assert_num_queries(1):  # the items only, not their count
+        Client(HTTP_COOKIE="sessionid=x").get(url)
+    article = ArticlePage(
+        title="Bài năm 2021", lead="Sapo", published_at=datetime.datetime(2021, 5, 5, tzinfo=UTC)
+    )
+    SectionPage.objects.get(slug="xay-dung-dang").add_child(instance=article)
+    article.save_revision().publish()
+    assert listing_count(anonymous_get(url).content.decode()) == "2 tin bài"
+    ArticlePage.objects.get(pk=article.pk).unpublish()
+    assert listing_count(anonymous_get(url).content.decode()) == "1 tin bài"
+
+
+def search_titles(client, q):
+    html = client.get("/tim-kiem/", {"q": q}).content.decode()
+    return re.findall(r'<h3 class="item-title"><a href="[^"]*">(.*?)</a></h3>', html, re.S)
+
+
+def test_search_results_follow_publications_and_rebuilds(demo, django_assert_num_queries):
+    """Ranked results are kept under the generation: a second search reads only the entries
+    shown; a publication, an unpublication or a rebuilt index shows at once."""
+    editor = Client(HTTP_COOKIE="sessionid=x")  # past the page cache
+    assert search_titles(editor, "ngua van") == []
+    with django_assert_num_queries(0):
+        editor.get("/tim-kiem/", {"q": "ngua van"})
+    article = ArticlePage(
+        title="Ngựa vằn", lead="Sapo", published_at=datetime.datetime(2021, 5, 5, tzinfo=UTC)
+    )
+    SectionPage.objects.get(slug="xay-dung-dang").add_child(instance=article)
+    article.save_revision().publish()
+    assert search_titles(editor, "ngua van") == ["<mark>Ngựa vằn</mark>"]
+    with django_assert_num_queries(1):  # the entries shown
+        editor.get("/tim-kiem/", {"q": "ngua van"})
+    rebuild()  # new entries, new ids: the ids kept before would find nothing
+    assert search_titles(editor, "ngua van") == ["<mark>Ngựa vằn</mark>"]
+    ArticlePage.objects.get(pk=article.pk).unpublish()
+    assert search_titles(editor, "ngua van") == []

@@ -1,0 +1,63 @@
+"""news.templatetags.listing: list items rendered once per process for the same values, never
+stale (a changed title, URL or date is a new key), escaped, leads only where asked."""
+
+import re
+
+from django.template import Context, Template
+
+import pytest
+
+from news.templatetags.listing import item_html
+from news.tests.articles import make_article, section, vn_time
+
+pytestmark = pytest.mark.django_db
+
+
+def items(html):
+    return re.findall(r'<article class="item">.*?</article>', html, re.S)
+
+
+def test_the_same_list_twice_renders_each_item_once(client, demo):
+    make_article(title="Tin thứ hai")
+    item_html.cache_clear()
+    first = client.get("/xay-dung-dang/", HTTP_COOKIE="sessionid=x").content.decode()
+    misses = item_html.cache_info().misses
+    second = client.get("/xay-dung-dang/", HTTP_COOKIE="sessionid=x").content.decode()
+    assert misses == 2
+    assert item_html.cache_info().misses == misses  # all hits
+    assert items(first) == items(second)
+
+
+def test_a_changed_title_url_or_date_is_printed_at_once(client, demo):
+    article = make_article(title="Tin cũ", lead="Sapo", published_at=vn_time(2022, 1, 1, 8, 0))
+    assert "Tin cũ" in client.get("/xay-dung-dang/").content.decode()
+    article.title = "Tin mới"
+    article.slug = "tin-moi"
+    article.published_at = vn_time(2022, 2, 3, 7, 5)
+    article.save_revision().publish()
+    html = client.get("/xay-dung-dang/").content.decode()
+    assert "Tin cũ" not in html
+    assert '<a href="/xay-dung-dang/tin-moi/">Tin mới</a>' in html
+    assert '<time datetime="2022-02-03T07:05:00+07:00">07:05, 03/02/2022</time>' in html
+
+
+def test_items_escape_what_editors_type(client, demo):
+    make_article(title='<script>alert("t")</script>', lead="<img src=x onerror=alert(1)>")
+    html = client.get("/xay-dung-dang/").content.decode()
+    assert "<script>alert" not in html and "<img src=x" not in html
+    assert "&lt;script&gt;alert(&quot;t&quot;)&lt;/script&gt;" in html
+
+
+def test_leads_only_where_the_list_asks(client, demo):
+    make_article(title="Tin có sapo", lead="Sapo riêng", published_at=vn_time(2030, 1, 1, 8, 0))
+    make_article(title="Tin khác", lead="Sapo khác", published_at=vn_time(2029, 1, 1, 8, 0))
+    section_items = items(client.get(section().url).content.decode())
+    assert all('class="item-lead"' in item for item in section_items)  # show_lead
+    home_items = items(client.get("/").content.decode())
+    latest = home_items[:2]
+    assert "Sapo riêng" in latest[0] and "item-lead" not in latest[1]  # first_lead
+
+
+def test_an_empty_list_says_so():
+    html = Template("{% load listing %}{% article_items articles %}").render(Context({}))
+    assert html == "<p>Chưa có bài viết.</p>"
