@@ -41,6 +41,7 @@ def _folded_with_map_by_character(text):
     return "".join(out), where
 
 
+@functools.lru_cache(maxsize=256)
 def _pattern(query_words):
     alternatives = "|".join(re.escape(w) for w in sorted(query_words, key=len, reverse=True))
     return re.compile(rf"(?<![\w])(?:{alternatives})(?![\w])")
@@ -69,7 +70,7 @@ def highlight(text, query_words):
     if not query_words:
         return escape(text)
     out, last = [], 0
-    for start, end in _spans(text, _pattern(query_words)):
+    for start, end in _spans(text, _pattern(tuple(query_words))):
         out.append(escape(text[last:start]))
         out.append(f"<mark>{escape(text[start:end])}</mark>")
         last = end
@@ -92,14 +93,27 @@ def _first_match(text, pattern):
     return spans[0][0] if spans else None
 
 
+MEMO_TEXT_LENGTH = 20_000
+
+
 def excerpt(text, query_words, length=EXCERPT_LENGTH):
-    """About `length` characters of `text` around the first match, highlighted and escaped."""
-    text = " ".join(str(text or "").split())
+    """About `length` characters of `text` around the first match, highlighted and escaped.
+    Kept per process for texts of ordinary length: a search's results are read again as readers
+    turn pages or repeat a query, and each excerpt folds its whole text."""
+    text = str(text or "")
+    words = tuple(query_words)
+    if len(text) > MEMO_TEXT_LENGTH:
+        return _excerpt(text, words, length)
+    return _memo_excerpt(text, words, length)
+
+
+def _excerpt(text, query_words, length):
+    text = " ".join(text.split())
     if not text:
         return ""
     start = 0
     if query_words:
-        found = _first_match(text, _pattern(query_words))
+        found = _first_match(text, _pattern(tuple(query_words)))
         if found is not None:
             start = max(0, found - length // 3)
     if start > 0:
@@ -113,3 +127,6 @@ def excerpt(text, query_words, length=EXCERPT_LENGTH):
     prefix = "… " if start > 0 else ""
     suffix = " …" if end < len(text) else ""
     return mark_safe(f"{prefix}{body}{suffix}")  # noqa: S308 - highlight() escaped the text
+
+
+_memo_excerpt = functools.lru_cache(maxsize=256)(_excerpt)  # at most ~5 MB of texts

@@ -2,7 +2,6 @@
 archives, and search. Each costs a fixed number of queries, whatever the number of articles."""
 
 import datetime
-from dataclasses import dataclass
 
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
@@ -18,6 +17,7 @@ from .filters import ArticleFilterSet
 from .listing import period_bounds
 from .models.base import paginate
 from .queries import listed_articles
+from .rendering import render_once
 
 ARCHIVE_YEARS = range(1900, 2101)
 
@@ -102,13 +102,6 @@ def archive(request, year, month=None, day=None):
     return render(request, "news/article_list.html", context)
 
 
-@dataclass
-class SearchResult:
-    entry: object
-    title: str
-    excerpt: str
-
-
 def search_view(request):
     """/tim-kiem/?q=…: articles, officials and bodies; see news.search for matching and ranking."""
     query = search.Query.parse(request.GET.get("q", ""))
@@ -127,8 +120,12 @@ def search_view(request):
             page_obj = paginate(request, ids)
             context["page_obj"] = page_obj
             context["results"] = [
-                SearchResult(
-                    entry=entry,
+                render_once(
+                    "news/includes/search_result.html",
+                    kind=entry.kind,
+                    kind_name=str(entry.get_kind_display()),
+                    date=entry.date,
+                    url=entry.url,
                     title=highlight.highlight(entry.title, query.words),
                     excerpt=highlight.excerpt(entry.text, query.words),
                 )

@@ -1,5 +1,6 @@
-"""news.templatetags.listing: list items rendered once per process for the same values, never
-stale (a changed title, URL or date is a new key), escaped, leads only where asked."""
+"""news.templatetags.listing and news.rendering: list items rendered once per process for the
+same values, never stale (a changed title, URL or date is a new key), escaped, leads only where
+asked."""
 
 import re
 
@@ -7,7 +8,7 @@ from django.template import Context, Template
 
 import pytest
 
-from news.templatetags.listing import item_html
+from news import rendering
 from news.tests.articles import make_article, section, vn_time
 
 pytestmark = pytest.mark.django_db
@@ -19,12 +20,12 @@ def items(html):
 
 def test_the_same_list_twice_renders_each_item_once(client, demo):
     make_article(title="Tin thứ hai")
-    item_html.cache_clear()
+    rendering.cache_clear()
     first = client.get("/xay-dung-dang/", HTTP_COOKIE="sessionid=x").content.decode()
-    misses = item_html.cache_info().misses
+    misses = rendering.cache_info().misses
     second = client.get("/xay-dung-dang/", HTTP_COOKIE="sessionid=x").content.decode()
     assert misses == 2
-    assert item_html.cache_info().misses == misses  # all hits
+    assert rendering.cache_info().misses == misses  # all hits
     assert items(first) == items(second)
 
 

@@ -85,6 +85,7 @@ else:
 
 URLS = """
 import datetime, json, django
+from urllib.parse import urlencode
 django.setup()
 from django.utils import timezone
 from news.models import ArticlePage, SectionPage
@@ -104,6 +105,9 @@ listings += [f"{section}?page={n}" for section in sections for n in range(1, 51)
 listings += [f"/tin-tuc/?official={o.slug}" for o in officials]
 listings += [f"/tin-tuc/?body={b.slug}" for b in bodies]
 listings += [f"/tin-tuc/?tu_ngay={d:%d/%m/%Y}&den_ngay={d + datetime.timedelta(days=30):%d/%m/%Y}" for d in days[::3]]
+# Queries no reader asked before (each is ranked afresh): an official's name, alone or with a word.
+words = ["", "dang", "hoi nghi", "tinh", "xa", "chinh quyen", "dai hoi", "kinh te", "to chuc", "bao cao"]
+searches = ["/tim-kiem/?" + urlencode({"q": f"{o.full_name} {w}".strip()}) for w in words for o in officials]
 print(json.dumps({
     "articles": [p[len(home) - 1:] for p in articles],
     "section": sections[0],
@@ -112,6 +116,7 @@ print(json.dumps({
     "official": officials[0].get_absolute_url(),
     "body": Body.objects.get(name="Đảng bộ tỉnh").get_absolute_url(),
     "listings": listings,
+    "searches": searches,
 }))
 """
 
@@ -122,6 +127,7 @@ LISTING_SCENARIOS = (
     "archive, no cache",
     "filtered, no cache",
     "search, no cache",
+    "search, new queries",
 )
 CACHED_SCENARIOS = ("article, cache warm", "section, cache warm")
 
@@ -274,7 +280,12 @@ def main():
     )
 
     cycles = {}
-    for name, paths in (("article", urls["articles"][1:]), ("listings", urls["listings"])):
+    cycled = (
+        ("article", urls["articles"][1:]),
+        ("listings", urls["listings"]),
+        ("searches", urls["searches"]),
+    )
+    for name, paths in cycled:
         paths_file = RESULTS / f"bench-{name}-paths.txt"
         paths_file.write_text("\n".join(paths) + "\n")
         cycles[name] = RESULTS / f"bench-{name}-cycle.lua"
@@ -315,6 +326,7 @@ def main():
             ("filtered, cache warm", pages["filtered"], (), None),
             ("listings, cache cold", "/", (), str(cycles["listings"])),
             ("search, no cache", pages["search"], bypass, None),
+            ("search, new queries", "/", bypass, str(cycles["searches"])),
             ("search, cache warm", pages["search"], (), None),
             ("official, no cache", pages["official"], bypass, None),
             ("official, cache warm", pages["official"], (), None),
