@@ -101,10 +101,12 @@ days = [first + datetime.timedelta(days=n) for n in range(700)]
 # Many different listing URLs, so that nearly every request renders and stores a new page.
 listings = [f"/luu-tru/{d:%Y/%m/%d}/" for d in days]
 listings += [f"/luu-tru/{d:%Y/%m}/" for d in days if d.day == 1]
-listings += [f"{section}?page={n}" for section in sections for n in range(1, 51)]
+listings += [f"{section}?page={n}" for section in sections for n in range(1, 101)]
 listings += [f"/tin-tuc/?official={o.slug}" for o in officials]
+listings += [f"/tin-tuc/?official={o.slug}&page=2" for o in officials]
 listings += [f"/tin-tuc/?body={b.slug}" for b in bodies]
-listings += [f"/tin-tuc/?tu_ngay={d:%d/%m/%Y}&den_ngay={d + datetime.timedelta(days=30):%d/%m/%Y}" for d in days[::3]]
+listings += [f"/tin-tuc/?tu_ngay={d:%d/%m/%Y}&den_ngay={d + datetime.timedelta(days=30):%d/%m/%Y}" for d in days]
+# About 2,700 URLs: more than one scenario's requests, so none is asked twice (from the cache).
 # Queries no reader asked before (each is ranked afresh): an official's name, alone or with a word.
 words = ["", "dang", "hoi nghi", "tinh", "xa", "chinh quyen", "dai hoi", "kinh te", "to chuc", "bao cao"]
 searches = ["/tim-kiem/?" + urlencode({"q": f"{o.full_name} {w}".strip()}) for w in words for o in officials]
