@@ -6,41 +6,41 @@ from wagtail.signals import page_published, page_slug_changed, page_unpublished,
 
 from organisations.models import Body, Official, Post, Tenure
 
-from . import search
+from . import search_index
 from .models import ArticlePage
 
 
 def article_published(sender, instance, **kwargs):
-    search.index_article(instance)
+    search_index.index_article(instance)
 
 
 def article_unpublished(sender, instance, **kwargs):
-    search.remove(search.Kind.ARTICLE, instance.pk)
+    search_index.remove(search_index.Kind.ARTICLE, instance.pk)
 
 
 def article_saved(sender, instance, update_fields=None, raw=False, **kwargs):
     """A full save of a live page (created live, as imports and tests do) is what readers see;
     saves of a few fields (a draft revision's bookkeeping) are not, so they are ignored."""
     if update_fields is None and not raw:
-        search.index_article(instance)
+        search_index.index_article(instance)
 
 
 def article_deleted(sender, instance, **kwargs):
-    search.remove(search.Kind.ARTICLE, instance.pk)
+    search_index.remove(search_index.Kind.ARTICLE, instance.pk)
 
 
 def page_moved(sender, instance, **kwargs):
     """A moved or renamed page changes the URLs of the live articles at and under it."""
-    search.refresh_article_urls(instance)
+    search_index.refresh_article_urls(instance)
 
 
 def official_saved(sender, instance, raw=False, **kwargs):
     if not raw:
-        search.index_official(instance)
+        search_index.index_official(instance)
 
 
 def official_deleted(sender, instance, **kwargs):
-    search.remove(search.Kind.OFFICIAL, instance.pk)
+    search_index.remove(search_index.Kind.OFFICIAL, instance.pk)
 
 
 def tenure_changed(sender, instance, raw=False, **kwargs):
@@ -49,29 +49,29 @@ def tenure_changed(sender, instance, raw=False, **kwargs):
         return
     official = Official.objects.filter(pk=instance.official_id).first()
     if official is not None:
-        search.index_official(official)
+        search_index.index_official(official)
 
 
 def post_saved(sender, instance, raw=False, **kwargs):
     if raw:
         return
     for official in Official.objects.filter(tenures__post=instance).distinct():
-        search.index_official(official)
+        search_index.index_official(official)
 
 
 def body_saved(sender, instance, raw=False, **kwargs):
     """A body's entry, its children's, and those of the officials whose titles name it."""
     if raw:
         return
-    search.index_body(instance)
+    search_index.index_body(instance)
     for child in instance.children.all():  # their entries name their parent
-        search.index_body(child)
+        search_index.index_body(child)
     for official in Official.objects.filter(tenures__post__body=instance).distinct():
-        search.index_official(official)
+        search_index.index_official(official)
 
 
 def body_deleted(sender, instance, **kwargs):
-    search.remove(search.Kind.BODY, instance.pk)
+    search_index.remove(search_index.Kind.BODY, instance.pk)
 
 
 def connect():

@@ -17,7 +17,7 @@ import pytest
 
 from news.cache import PageCacheMiddleware
 from news.models import ArticleCorrection, ArticlePage, SectionPage
-from news.search import rebuild
+from news.search_index import rebuild
 from organisations.models import Body, Observation, Official, Post, Tenure
 
 pytestmark = pytest.mark.django_db

@@ -5,7 +5,7 @@ import unicodedata
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from news import highlight, search
+from news import highlight, search_index
 from organisations.text import fold
 
 # Vietnamese, decomposed marks, letters that fold to two ("ß", "ﬁ") or to none (a lone mark).
@@ -41,5 +41,5 @@ def test_the_folding_map_is_the_per_character_one(value):
 @settings(max_examples=300)
 @given(value=text, phrase=text)
 def test_the_exact_phrase_test_matches_its_definition(value, phrase):
-    exact = search.exact_form(phrase)
-    assert search.has_exact_phrase(value, exact) == (exact in search.exact_form(value))
+    exact = search_index.exact_form(phrase)
+    assert search_index.has_exact_phrase(value, exact) == (exact in search_index.exact_form(value))

@@ -20,7 +20,7 @@ from wagtail.models import Locale, Page
 
 from news.demo import load_demo
 from news.models import ArticleBodyLink, ArticleOfficialLink, ArticlePage, SearchEntry, SectionPage
-from news.search import folded_form
+from news.search_index import folded_form
 from organisations.models import (
     Body,
     BodyKind,

@@ -2,7 +2,7 @@ from django.core.management.base import BaseCommand
 
 from news.demo import load_demo
 from news.models import SearchEntry
-from news.search import rebuild
+from news.search_index import rebuild
 
 
 class Command(BaseCommand):

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from news.search import rebuild
+from news.search_index import rebuild
 
 
 class Command(BaseCommand):
