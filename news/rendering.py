@@ -10,6 +10,7 @@ the engine was most of an uncached listing.
 
 import functools
 
+from django.conf import settings
 from django.template.loader import get_template
 from django.utils import timezone, translation
 from django.utils.safestring import mark_safe
@@ -24,7 +25,10 @@ def _rendered(template_name, values, language, zone):
 
 
 def render_once(template_name, **values):
-    """`template_name` rendered with `values` (hashable: strings, numbers, dates, None)."""
+    """`template_name` rendered with `values` (hashable: strings, numbers, dates, None). With
+    DEBUG on, every time: a template edited in development shows without a restart."""
+    if settings.DEBUG:
+        return mark_safe(get_template(template_name).render(values))
     return _rendered(
         template_name,
         tuple(sorted(values.items())),

@@ -62,3 +62,10 @@ def test_leads_only_where_the_list_asks(client, demo):
 def test_an_empty_list_says_so():
     html = Template("{% load listing %}{% article_items articles %}").render(Context({}))
     assert html == "<p>Chưa có bài viết.</p>"
+
+
+def test_with_debug_on_an_edited_template_shows_at_once(client, demo, settings):
+    settings.DEBUG = True
+    rendering.cache_clear()
+    client.get("/xay-dung-dang/", HTTP_COOKIE="sessionid=x")
+    assert rendering.cache_info().currsize == 0
