@@ -195,9 +195,9 @@ def find(query, limit=CANDIDATES):
 
 def ranked_ids(query):
     """The ids of `find(query)`, in order, kept under the page cache's generation (any change
-    to what is indexed makes a new one): ranking reads up to 400 candidates with their texts,
-    so a reader turning pages, or a second reader of the same query, reads only the entries
-    shown. In the shared cache only (readers' queries have no end)."""
+    to what is indexed makes a new one): ranking takes up to six queries over up to 400
+    candidates, so a reader turning pages, or a second reader of the same query, reads only the
+    entries shown. In the shared cache only (readers' queries have no end)."""
     digest = hashlib.sha256(query.text.encode()).hexdigest()
     return generation_cached(
         None, f"search:{digest}", lambda: [entry.pk for entry in find(query)], in_process=False
