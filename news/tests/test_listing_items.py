@@ -21,10 +21,12 @@ def items(html):
 def test_the_same_list_twice_renders_each_item_once(client, demo):
     make_article(title="Tin thứ hai")
     rendering.cache_clear()
+    client.get("/khong-co-trang-nay/")  # renders the header and footer every page prints
+    before = rendering.cache_info().misses
     first = client.get("/xay-dung-dang/", HTTP_COOKIE="sessionid=x").content.decode()
     misses = rendering.cache_info().misses
     second = client.get("/xay-dung-dang/", HTTP_COOKIE="sessionid=x").content.decode()
-    assert misses == 2
+    assert misses - before == 2
     assert rendering.cache_info().misses == misses  # all hits
     assert items(first) == items(second)
 

@@ -1,0 +1,34 @@
+"""{% site_assets %}, {% site_header %}, {% site_footer %}: what every public page prints around
+its content, rendered once per process for the same values (news.rendering). The header's
+values are the navigation's sections (URL, title) and the search box's text."""
+
+from django import template
+
+from ..rendering import render_once
+
+register = template.Library()
+
+
+@register.simple_tag
+def site_assets():
+    """Icons, theme colour and style sheets."""
+    return render_once("includes/site_assets.html")
+
+
+@register.simple_tag(takes_context=True)
+def site_header(context):
+    request = context.get("request")
+    sections = tuple(
+        (section.get_url(request=request), section.title)
+        for section in context.get("nav_sections") or ()
+    )
+    return render_once(
+        "includes/site_header.html",
+        sections=sections,
+        search_query=context.get("search_query") or "",
+    )
+
+
+@register.simple_tag
+def site_footer():
+    return render_once("includes/site_footer.html")
