@@ -7,6 +7,7 @@ from wagtail.images.blocks import ImageChooserBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 from . import reference
+from .rendering import render_once
 
 
 class ObservationChooserBlock(SnippetChooserBlock):
@@ -30,6 +31,23 @@ class FiguresBlock(blocks.StructBlock):
         icon = "table"
         label = _("Hộp số liệu")
         template = "news/blocks/figures.html"
+
+    def render(self, value, context=None):
+        """A box of the same figures prints the same: rendered once per process for its
+        printed values (news.rendering), wherever it appears. A figure deleted since the
+        article was saved is left out."""
+        rows = tuple(
+            (
+                figure.indicator.name,
+                figure.body.display_name,
+                figure.display_value,
+                figure.display_unit,
+                figure.date,
+            )
+            for figure in value["observations"]
+            if figure
+        )
+        return render_once(self.meta.template, heading=value["heading"], rows=rows)
 
 
 class QuoteBlock(blocks.StructBlock):

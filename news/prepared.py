@@ -9,7 +9,7 @@ fraction of the cost. Used where the shape of a query is fixed and it runs on ev
 """
 
 from django.core.exceptions import ImproperlyConfigured
-from django.db import router
+from django.db import connections, router
 
 
 class PreparedQuery:
@@ -20,10 +20,15 @@ class PreparedQuery:
     def __init__(self, build):
         self.build = build
         self._model = None
-        self._compiled = {}  # database alias -> (sql, params, positions of each value)
+        self._compiled = {}  # database alias -> (compiler, sql, params, positions of each value)
 
     def __call__(self, *values):
         """A RawQuerySet of the query with `values`."""
+        alias, _, sql, params = self._prepared(values)
+        return self._model.objects.raw(sql, params, using=alias)
+
+    def _prepared(self, values):
+        """The database, the compiler, and the SQL with its parameters for `values`."""
         alias = router.db_for_read(self._model) if self._model else None
         if alias not in self._compiled:
             markers = [_marker(number, value) for number, value in enumerate(values)]
@@ -31,17 +36,18 @@ class PreparedQuery:
             self._model = queryset.model
             alias = router.db_for_read(self._model)
             self._compiled[alias] = self._compile(queryset, markers, alias)
-        sql, params, positions = self._compiled[alias]
+        compiler, sql, params, positions = self._compiled[alias]
         params = list(params)
         for value, where in zip(values, positions, strict=True):
             for index in where:
                 params[index] = value
-        return self._model.objects.raw(sql, params, using=alias)
+        return alias, compiler, sql, params
 
     @staticmethod
     def _compile(queryset, markers, alias):
-        """The SQL and parameters, and where each marker (each value) sits among them."""
-        sql, params = queryset.query.get_compiler(using=alias).as_sql()
+        """The compiler, the SQL and parameters, and where each marker (each value) sits."""
+        compiler = queryset.query.get_compiler(using=alias)
+        sql, params = compiler.as_sql()
         positions = []
         for marker in markers:
             where = [index for index, param in enumerate(params) if param == marker]
@@ -50,7 +56,29 @@ class PreparedQuery:
                     f"{marker!r} does not reach the SQL of {queryset.query} unchanged"
                 )
             positions.append(where)
-        return sql, params, positions
+        return compiler, sql, params, positions
+
+
+class PreparedRows(PreparedQuery):
+    """For a `values_list()` queryset, or a union of several: a list of its rows as tuples,
+    converted as the ORM converts them (SQLite's dates and times become datetimes)."""
+
+    def __init__(self, build):
+        super().__init__(build)
+        self._converters = {}  # database alias -> the compiler's converters, by column
+
+    def __call__(self, *values):
+        alias, compiler, sql, params = self._prepared(values)
+        with connections[alias].cursor() as cursor:
+            cursor.execute(sql, params)
+            rows = cursor.fetchall()
+        if alias not in self._converters:
+            selected = [expression for expression, _, _ in compiler.select[: compiler.col_count]]
+            self._converters[alias] = compiler.get_converters(selected)
+        converters = self._converters[alias]
+        if converters:
+            rows = compiler.apply_converters(rows, converters)
+        return [tuple(row) for row in rows]
 
 
 def _marker(number, value):

@@ -1,5 +1,5 @@
-"""Officials with their tenures, and figures with their indicator and body, read by id from the
-page-cache store.
+"""Officials with their tenures, bodies, and figures with their indicator and body, read by id
+from the page-cache store.
 
 Thousands of articles name the same few hundred officials and cite the same figures. Loading an
 official's tenures (through posts and bodies) or a figure's indicator and body on every uncached
@@ -12,7 +12,7 @@ keeps what it has read until the generation moves (news.cache.process_memo).
 
 from django.conf import settings
 
-from organisations.models import Observation, Official, Tenure
+from organisations.models import Body, Observation, Official, Tenure
 
 from . import cache
 
@@ -54,6 +54,11 @@ def officials(request, ids):
     """Officials by id, each with `loaded_tenures` (posts and bodies loaded): what an article
     needs to print the titles held on its date."""
     return by_id(request, "official-tenures", ids, _officials_with_tenures)
+
+
+def bodies(request, ids):
+    """Bodies by id: the chips under an article."""
+    return by_id(request, "body", ids, Body.objects.in_bulk)
 
 
 def observations(request, ids):

@@ -9,21 +9,19 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.contrib.taggit import ClusterTaggableManager
-from modelcluster.fields import ParentalKey
-from taggit.models import Tag, TaggedItemBase
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.search import index
 
-from organisations.models import Body, Official, Tenure, titles_on
+from organisations.models import Official, Tenure, titles_on
 
 from .. import reference
 from ..blocks import ArticleBodyBlock
 from ..panels import ConsistencyPanel, SuggestionsPanel
 from ..prepared import PreparedQuery
 from .base import NewsPage
-from .corrections import ArticleCorrection
-from .links import ArticleOfficialLink
+from .links import ArticlePageTag
+from .saved_links import saved_links
 
 # What a listed article (templates/news/includes/article_items.html and its page URL) reads:
 # loading only these makes an item list's query cheaper to build, to sort and to read (a section
@@ -32,12 +30,6 @@ ITEM_FIELDS = ("title", "slug", "url_path", "locale_id", "published_at", "lead")
 
 
 RELATED_COUNT = 5
-
-
-class ArticlePageTag(TaggedItemBase):
-    content_object = ParentalKey(
-        "news.ArticlePage", on_delete=models.CASCADE, related_name="tagged_items"
-    )
 
 
 def _latest_naming(official_id):
@@ -55,28 +47,6 @@ LATEST_NAMING = PreparedQuery(_latest_naming)
 def latest_articles_naming(official_ids):
     """{official id: their RELATED_COUNT + 1 latest live articles}, for news.reference."""
     return {official_id: list(LATEST_NAMING(official_id)) for official_id in official_ids}
-
-
-# What an article page served to readers reads from the database, by the article's id; each
-# compiled once per process (news.prepared). Previews read the same from the page in memory.
-SAVED = {
-    "official_links": PreparedQuery(
-        lambda page_id: ArticleOfficialLink.objects.filter(page_id=page_id).order_by("sort_order")
-    ),
-    "bodies": PreparedQuery(
-        lambda page_id: Body.objects.filter(article_links__page_id=page_id).order_by(
-            "article_links__sort_order"
-        )
-    ),
-    "corrections": PreparedQuery(
-        lambda page_id: ArticleCorrection.objects.filter(page_id=page_id).order_by("sort_order")
-    ),
-    "tags": PreparedQuery(
-        lambda page_id: Tag.objects.filter(
-            news_articlepagetag_items__content_object_id=page_id
-        ).order_by("news_articlepagetag_items__id")
-    ),
-}
 
 
 @dataclass
@@ -146,20 +116,25 @@ class ArticlePage(NewsPage):
 
     def reads_saved_links(self, request):
         """Served to a reader: the article's links, corrections and tags are read from the
-        database, by prepared queries, and officials from news.reference. In a preview or the
-        edit form they come from the page in memory (modelcluster), which may not be saved."""
+        database in one query (news.models.saved_links), officials and bodies from
+        news.reference. In a preview or the edit form they come from the page in memory
+        (modelcluster), which may not be saved."""
         return (
             request is not None
             and self.pk is not None
             and not getattr(request, "is_preview", False)
         )
 
+    @cached_property
+    def _saved_links(self):
+        return saved_links(self.pk)
+
     def mentioned_officials(self, request=None):
         """Officials linked to the article, each with the titles held on its date.
 
         At most two queries whatever the number of officials; works on unsaved previews too."""
         if self.reads_saved_links(request):
-            links = list(SAVED["official_links"](self.pk))
+            links = self._saved_links.official_links
             officials = reference.officials(request, {link.official_id for link in links})
             tenures = {pk: official.loaded_tenures for pk, official in officials.items()}
             for link in links:
@@ -184,7 +159,9 @@ class ArticlePage(NewsPage):
 
     def mentioned_bodies(self, request=None):
         if self.reads_saved_links(request):
-            return list(SAVED["bodies"](self.pk))
+            ids = self._saved_links.body_ids
+            bodies = reference.bodies(request, set(ids))
+            return [bodies[pk] for pk in ids if pk in bodies]
         return [link.body for link in self.body_links.select_related("body")]
 
     def related_articles(self, request=None, official_ids=None):
@@ -220,7 +197,7 @@ class ArticlePage(NewsPage):
         )
 
         if self.reads_saved_links(request):
-            corrections, tags = SAVED["corrections"](self.pk), list(SAVED["tags"](self.pk))
+            corrections, tags = self._saved_links.corrections, self._saved_links.tags
         else:
             corrections, tags = self.corrections.all(), list(self.tags.all())
         # sorted here, not by the database: a preview's corrections may not be saved yet

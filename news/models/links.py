@@ -1,9 +1,10 @@
-"""Small link models between an article and the officials and bodies it mentions."""
+"""Small link models between an article and the officials, bodies and topics it mentions."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Orderable
 
@@ -59,3 +60,9 @@ class ArticleBodyLink(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = _("cơ quan, tổ chức được nhắc đến")
         indexes = [models.Index(fields=["body", "page"], name="news_bodylink_body_page")]
+
+
+class ArticlePageTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "news.ArticlePage", on_delete=models.CASCADE, related_name="tagged_items"
+    )

@@ -6,7 +6,12 @@ import datetime
 import pytest
 
 from news import reference
-from organisations.tests.factories import ObservationFactory, PostFactory, TenureFactory
+from organisations.tests.factories import (
+    BodyFactory,
+    ObservationFactory,
+    PostFactory,
+    TenureFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -45,3 +50,14 @@ def test_ids_that_match_nothing_are_left_out(django_assert_num_queries):
     assert list(found) == [figure.pk]
     with django_assert_num_queries(1):  # the missing id is asked again, the found one is not
         reference.observations(None, [figure.pk, figure.pk + 1000])
+
+
+def test_a_renamed_body_is_read_at_once(django_assert_num_queries):
+    body = BodyFactory(name="Ban Tuyên giáo Tỉnh ủy")
+    with django_assert_num_queries(1):
+        assert reference.bodies(None, [body.pk])[body.pk].name == "Ban Tuyên giáo Tỉnh ủy"
+    with django_assert_num_queries(0):
+        reference.bodies(None, [body.pk])
+    body.name = "Ban Tuyên giáo và Dân vận Tỉnh ủy"
+    body.save()  # replaces the generation (news.cache_signals)
+    assert reference.bodies(None, [body.pk])[body.pk].name == "Ban Tuyên giáo và Dân vận Tỉnh ủy"
