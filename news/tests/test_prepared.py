@@ -1,12 +1,14 @@
 """Prepared queries (news.prepared): the ORM's rows and instances, compiled once."""
 
+import datetime
+
 from django.core.exceptions import ImproperlyConfigured
 
 import pytest
 
-from news.prepared import PreparedQuery
-from organisations.models import Official
-from organisations.tests.factories import OfficialFactory
+from news.prepared import PreparedQuery, PreparedRows
+from organisations.models import Observation, Official
+from organisations.tests.factories import ObservationFactory, OfficialFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -69,3 +71,18 @@ def test_values_other_than_integers_and_text_are_refused(value):
     query = PreparedQuery(lambda pk: Official.objects.filter(pk=pk))
     with pytest.raises(TypeError, match="integers and text"):
         query(value)
+
+
+def test_prepared_rows_match_the_orm_with_its_conversions():
+    """Dates and decimals come back as the ORM gives them (SQLite stores them as text)."""
+    figure = ObservationFactory(value=45239, date=datetime.date(2021, 11, 10))
+
+    def build(pk):
+        return Observation.objects.filter(pk=pk).values_list(
+            "pk", "date", "value", "indicator__name"
+        )
+
+    rows = PreparedRows(build)
+    assert rows(figure.pk) == list(build(figure.pk))
+    assert isinstance(rows(figure.pk)[0][1], datetime.date)
+    assert rows(figure.pk + 1) == []
