@@ -2,6 +2,7 @@
 archives, and search. Each costs a fixed number of queries, whatever the number of articles."""
 
 import datetime
+import functools
 
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
@@ -16,6 +17,7 @@ from . import highlight, search
 from .filters import ArticleFilterSet
 from .listing import period_bounds
 from .models.base import paginate
+from .models.listed import paginate_listed
 from .queries import listed_articles
 from .rendering import render_once
 
@@ -42,7 +44,7 @@ def article_list(request):
     if not filterset.is_valid():
         # The form comes back with its errors; nothing is listed from half-understood filters.
         return render(request, "news/article_list.html", context, status=400)
-    context["page_obj"] = paginate(request, filterset.qs)
+    context["page_obj"] = paginate_listed(request, filterset.qs)
     return render(request, "news/article_list.html", context)
 
 
@@ -53,10 +55,20 @@ def topic(request, slug):
     articles = listed_articles().filter(tagged_items__tag=tag)
     context = {
         "heading": _("Chủ đề: %(name)s") % {"name": tag.name},
-        "page_obj": paginate(request, articles),
+        "page_obj": paginate_listed(request, articles),
         "breadcrumbs": [(_("Tất cả tin bài"), reverse("news:articles"))],
     }
     return render(request, "news/article_list.html", context)
+
+
+@functools.lru_cache(maxsize=len(ARCHIVE_YEARS))
+def month_links(year):
+    """A year's twelve months, labelled and linked: no query (counting articles per month would
+    scan the whole year), and worked out once per process (twelve `reverse()` calls)."""
+    return tuple(
+        (f"{n:02d}/{year}", reverse("news:archive_month", args=[f"{year:04d}", f"{n:02d}"]))
+        for n in range(1, 13)
+    )
 
 
 def archive(request, year, month=None, day=None):
@@ -87,15 +99,11 @@ def archive(request, year, month=None, day=None):
         breadcrumbs.append((str(year), reverse("news:archive_year", args=[f"{year:04d}"])))
     else:
         heading = _("Tin năm %(year)s") % {"year": year}
-        # Twelve links and no query: counting articles per month would scan the whole year.
-        months = [
-            (f"{n:02d}/{year}", reverse("news:archive_month", args=[f"{year:04d}", f"{n:02d}"]))
-            for n in range(1, 13)
-        ]
+        months = month_links(year)
     articles = listed_articles().filter(published_at__gte=start, published_at__lt=end)
     context = {
         "heading": heading,
-        "page_obj": paginate(request, articles),
+        "page_obj": paginate_listed(request, articles),
         "breadcrumbs": breadcrumbs,
         "months": months,
     }

@@ -40,6 +40,23 @@ def serve_url(path):
     return _serve_prefixes[key] + quote(path, safe=RFC3986_SUBDELIMS + "/~:@")
 
 
+def single_site_url_parts(url_path, sites):
+    """Page.get_url_parts for the page at `url_path`, given the root paths of the sites it is
+    under: for a page of one site, with Wagtail's default URL settings. None for anything else
+    (Wagtail's own code then decides)."""
+    if (
+        len(sites) != 1
+        or not getattr(settings, "WAGTAIL_APPEND_SLASH", True)
+        or getattr(settings, "WAGTAIL_I18N_ENABLED", False)
+    ):
+        return None
+    site_id, root_path, root_url, _language = sites[0]
+    path = url_path[len(root_path) :]
+    if not _SERVE_PATH.fullmatch(path):
+        return None
+    return site_id, root_url, serve_url(path)
+
+
 @cache
 def child_by_slug(model):
     """The prepared query (news.prepared) for a child of type `model` with a slug, by the
@@ -98,20 +115,9 @@ class NewsPage(Page):
 
     def get_url_parts(self, request=None):
         """Wagtail's answer without a `reverse()` per page (a listing links twenty, at ~50 µs
-        each): for a page of one site, with Wagtail's default URL settings. Anything else is
-        left to Wagtail."""
-        sites = self._get_relevant_site_root_paths(request)
-        if (
-            len(sites) != 1
-            or not getattr(settings, "WAGTAIL_APPEND_SLASH", True)
-            or getattr(settings, "WAGTAIL_I18N_ENABLED", False)
-        ):
-            return super().get_url_parts(request)
-        site_id, root_path, root_url, _language = sites[0]
-        path = self.url_path[len(root_path) :]
-        if not _SERVE_PATH.fullmatch(path):
-            return super().get_url_parts(request)
-        return site_id, root_url, serve_url(path)
+        each), where single_site_url_parts can give it; anything else is left to Wagtail."""
+        parts = single_site_url_parts(self.url_path, self._get_relevant_site_root_paths(request))
+        return parts or super().get_url_parts(request)
 
     def get_view_restrictions(self):
         """Restrictions on this page or an ancestor: none, without a query, for the pages that
@@ -170,8 +176,9 @@ def counted_key(queryset):
     return f"listing-count:{digest}"
 
 
-def paginate(request, queryset, per_page=LISTING_PAGE_SIZE):
-    """One page of `queryset`; `?page=` that is not a number or past the end is a 404."""
+def paginate(request, queryset, per_page=LISTING_PAGE_SIZE, item=None):
+    """One page of `queryset`; `?page=` that is not a number or past the end is a 404. With
+    `item`, each row of the page is given to it (`item(*row)`) and the results are listed."""
     number = request.GET.get("page", 1)
     try:
         wanted = int(number)
@@ -179,6 +186,9 @@ def paginate(request, queryset, per_page=LISTING_PAGE_SIZE):
         wanted = 1  # the paginator refuses it below, as Django's does
     paginator = ListingPaginator(queryset, per_page, number=wanted)
     try:
-        return paginator.page(number)
+        page = paginator.page(number)
     except (PageNotAnInteger, EmptyPage) as exc:
         raise Http404(str(exc)) from exc
+    if item is not None:
+        page.object_list = [item(*row) for row in page.object_list]
+    return page

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from ..cache import generation_cached
 from .article import ITEM_FIELDS, ArticlePage
 from .base import NewsPage
+from .listed import first_listed
 from .section import SectionPage
 
 LATEST_COUNT = 10
@@ -41,9 +42,10 @@ class HomePage(NewsPage):
         articles = (ArticlePage.objects.live().descendant_of(self).only(*ITEM_FIELDS)).order_by(
             "-published_at", "-pk"
         )
-        context["latest"] = list(articles[:LATEST_COUNT])
+        context["latest"] = first_listed(articles, LATEST_COUNT)
         sections = list(SectionPage.objects.live().child_of(self).order_by("path"))
         context["sections"] = [
-            (section, list(articles.child_of(section)[:PER_SECTION_COUNT])) for section in sections
+            (section, first_listed(articles.child_of(section), PER_SECTION_COUNT))
+            for section in sections
         ]
         return context

@@ -6,7 +6,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 
 from .article import ITEM_FIELDS, ArticlePage
-from .base import NewsPage, paginate
+from .base import NewsPage
+from .listed import paginate_listed
 
 
 class SectionPage(NewsPage):
@@ -31,5 +32,5 @@ class SectionPage(NewsPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["page_obj"] = paginate(request, self.articles())
+        context["page_obj"] = paginate_listed(request, self.articles())
         return context
