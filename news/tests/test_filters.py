@@ -2,11 +2,13 @@
 
 import re
 
+from django import forms
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 import pytest
 
+from news.filters import PlainTextInput
 from news.models import SectionPage
 from news.tests.articles import make_article, vn_time
 from organisations.models import Body, Official
@@ -155,3 +157,32 @@ def test_options_follow_new_officials_and_keep_the_choice(client, demo):
     html = client.get(URL, {"official": "le-van-moi"}).content.decode()
     assert '<option value="le-van-moi" selected>Lê Văn Mới</option>' in html
     assert '<option value="">Tất cả</option>' in html  # no official chosen: "all" not selected
+
+
+def _attributes(html):
+    return dict(re.findall(r'([\w-]+)="([^"]*)"', html))
+
+
+@pytest.mark.parametrize("value", [None, "", "01/01/2020", '<b>"x"</b>'])
+def test_the_date_input_prints_what_djangos_template_prints(value):
+    attrs = {"placeholder": "dd/mm/yyyy", "inputmode": "numeric", "size": 10}
+    extra = {"id": "id_tu_ngay", "aria-invalid": "true"}
+    ours = PlainTextInput(attrs=attrs).render("tu_ngay", value, extra)
+    djangos = forms.TextInput(attrs=attrs).render("tu_ngay", value, extra)
+    assert _attributes(ours) == _attributes(djangos)
+    assert ours.startswith('<input type="text" name="tu_ngay"') and ours.endswith(">")
+
+
+def test_the_form_class_is_built_once_and_each_form_has_its_own_fields(demo, rf):
+    from news.filters import ArticleFilterSet
+    from news.queries import listed_articles
+
+    first, second = (
+        ArticleFilterSet(data=data, queryset=listed_articles(), request=rf.get("/tin-tuc/"))
+        for data in ({"official": "khong-co"}, {})
+    )
+    assert type(first.form) is type(second.form)
+    assert first.form.fields["official"] is not second.form.fields["official"]
+    assert first.form.fields["official"].widget is not second.form.fields["official"].widget
+    assert not first.is_valid() and second.is_valid()  # errors stay with their own form
+    assert "official" in first.form.errors and not second.form.errors
