@@ -27,3 +27,23 @@ def test_file_cache_still_culls_past_max_entries(tmp_path):
         cache.set(f"key-{n}", n)
         most = max(most, len(cache._list_cache_files()))
     assert 120 < most <= 120 + cache.CULL_CHECK_EVERY
+
+
+def test_entries_are_compressed_fast_and_read_back_by_djangos_own_reader(tmp_path):
+    import pickle
+    import zlib
+
+    from django.core.cache.backends.filebased import FileBasedCache
+
+    page = ("<p>Hội nghị tổng kết công tác xây dựng Đảng</p>" * 400).encode()
+    ours = make_cache(tmp_path / "ours", max_entries=100)
+    ours.set("page", {"content": page}, 60)
+    djangos = FileBasedCache(str(tmp_path / "ours"), {})
+    assert djangos.get("page") == {"content": page}  # the same format, any zlib level
+    [written] = (tmp_path / "ours").glob("*.djcache")
+    with written.open("rb") as file:
+        pickle.load(file)  # the expiry
+        stored = file.read()
+    value = pickle.dumps({"content": page}, ours.pickle_protocol)
+    assert stored == zlib.compress(value, 1) != zlib.compress(value)  # zlib's fastest level
+    assert len(stored) < len(page) / 5

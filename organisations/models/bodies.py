@@ -3,11 +3,11 @@
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import RevisionMixin
 
+from ..paths import slug_path
 from ..text import vn_slugify
 
 
@@ -81,7 +81,7 @@ class Body(RevisionMixin, models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("organisations:body", kwargs={"slug": self.slug})
+        return slug_path("organisations:body", self.slug)
 
     def ancestors(self):
         """Parents from the root down, for breadcrumbs."""

@@ -3,13 +3,13 @@ they come from dated tenures, so an old article keeps the title held on its date
 
 from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.models import ClusterableModel
 from wagtail.models import RevisionMixin
 
+from ..paths import slug_path
 from .bodies import unique_slug
 from .positions import titles_on
 
@@ -50,7 +50,7 @@ class Official(RevisionMixin, ClusterableModel):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("organisations:official", kwargs={"slug": self.slug})
+        return slug_path("organisations:official", self.slug)
 
     def title_on(self, date):
         """Titles held on `date`, e.g. ["Phó Bí thư Thường trực Tỉnh ủy", "Chủ tịch HĐND tỉnh"].
