@@ -46,9 +46,7 @@ class DayFirstDateField(forms.DateField):
         kwargs.setdefault("input_formats", DATE_INPUT_FORMATS)
         kwargs.setdefault(
             "widget",
-            PlainTextInput(
-                attrs={"placeholder": "dd/mm/yyyy", "inputmode": "numeric", "size": 10}
-            ),
+            PlainTextInput(attrs={"placeholder": "dd/mm/yyyy", "inputmode": "numeric", "size": 10}),
         )
         super().__init__(**kwargs)
 
