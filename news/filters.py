@@ -152,6 +152,13 @@ class ArticleFilterSet(django_filters.FilterSet):
     def get_form_class(self):
         return self.form_class()
 
+    def only_mention(self):
+        """The official or body chosen when it is the only filter given (a valid form's)."""
+        given = {name: value for name, value in self.form.cleaned_data.items() if value}
+        if len(given) == 1 and given.keys() <= {"official", "body"}:
+            return next(iter(given.values()))
+        return None
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         # The options (hundreds of officials and bodies) change only when a section, tag,

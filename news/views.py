@@ -17,8 +17,8 @@ from . import highlight, search
 from .filters import ArticleFilterSet
 from .listing import period_bounds
 from .models.base import paginate
-from .models.listed import paginate_listed
-from .queries import listed_articles
+from .models.listed import paginate_ids, paginate_listed
+from .queries import listed_articles, mentioning_ids
 from .rendering import render_once
 
 ARCHIVE_YEARS = range(1900, 2101)
@@ -44,7 +44,13 @@ def article_list(request):
     if not filterset.is_valid():
         # The form comes back with its errors; nothing is listed from half-understood filters.
         return render(request, "news/article_list.html", context, status=400)
-    context["page_obj"] = paginate_listed(request, filterset.qs)
+    # An official's or a body's articles alone: their ids are kept (news.queries.mentioning_ids).
+    mention = filterset.only_mention()
+    ids = mentioning_ids(mention, request) if mention is not None else None
+    if ids is not None:
+        context["page_obj"] = paginate_ids(request, ids)
+    else:
+        context["page_obj"] = paginate_listed(request, filterset.qs)
     return render(request, "news/article_list.html", context)
 
 

@@ -49,6 +49,21 @@ def first_listed(queryset, count):
     return [ListedArticle(*row) for row in listed(queryset)[:count]]
 
 
+def listed_by_ids(ids):
+    """The live articles of `ids` as ListedArticles, in the order of `ids`, in one query."""
+    found = {
+        row[0]: ListedArticle(*row) for row in listed(ArticlePage.objects.live().filter(pk__in=ids))
+    }
+    return [found[pk] for pk in ids if pk in found]
+
+
 def paginate_listed(request, queryset):
     """One page of `queryset` (news.models.base.paginate) as ListedArticles."""
     return paginate(request, listed(queryset), item=ListedArticle)
+
+
+def paginate_ids(request, ids):
+    """One page of a list of article ids as ListedArticles."""
+    page = paginate(request, ids)
+    page.object_list = listed_by_ids(page.object_list)
+    return page
