@@ -9,6 +9,7 @@ the engine was most of an uncached listing.
 """
 
 import functools
+from collections import OrderedDict
 
 from django.conf import settings
 from django.template.loader import get_template
@@ -35,6 +36,32 @@ def render_once(template_name, **values):
         translation.get_language(),
         timezone.get_current_timezone_name(),
     )
+
+
+class KeyedFragments:
+    """Larger fragments rendered from objects (a bound form), memoised by a key that the caller
+    derives from everything the fragment prints; at most `size` of them, least recently used
+    dropped first. Bypassed with DEBUG, as render_once is."""
+
+    def __init__(self, size):
+        self.size = size
+        self._fragments = OrderedDict()
+
+    def render(self, template_name, key, context):
+        if settings.DEBUG:
+            return mark_safe(get_template(template_name).render(context))
+        key = (template_name, key, translation.get_language(), timezone.get_current_timezone_name())
+        if key in self._fragments:
+            self._fragments.move_to_end(key)
+            return self._fragments[key]
+        fragment = mark_safe(get_template(template_name).render(context))
+        self._fragments[key] = fragment
+        if len(self._fragments) > self.size:
+            self._fragments.popitem(last=False)
+        return fragment
+
+    def clear(self):
+        self._fragments.clear()
 
 
 def cache_info():

@@ -1,12 +1,14 @@
 """{% article_items %}: a list of articles, each item rendered once per process for the same
-values (news.rendering; the item is news/includes/article_item.html)."""
+values (news.rendering; the item is news/includes/article_item.html). {% filter_form %}: the
+/tin-tuc/ filter form, likewise for the same submitted values."""
 
 from django import template
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
-from ..rendering import render_once
+from ..cache import request_generation
+from ..rendering import KeyedFragments, render_once
 
 register = template.Library()
 
@@ -33,3 +35,19 @@ def article_items(context, articles, show_lead=False, first_lead=False, heading_
     if not items:
         return format_html("<p>{}</p>", _("Chưa có bài viết."))
     return mark_safe("".join(items))
+
+
+# A printed filter form is ~35 kB (its hundreds of options): 64 of them, about 2 MB per worker.
+FILTER_FORMS = KeyedFragments(size=64)
+
+
+@register.simple_tag(takes_context=True)
+def filter_form(context, filterset):
+    """The filter form as submitted, with its errors. What it prints follows from the submitted
+    values, the page's path and the options (sections, topics, officials, bodies: changed only
+    with the page-cache generation), so it is printed once per process for those."""
+    request = context["request"]
+    submitted = tuple((name, tuple(filterset.data.getlist(name))) for name in filterset.form.fields)
+    key = (request_generation(request), request.path, submitted)
+    values = {"filter": filterset, "request": request}
+    return FILTER_FORMS.render("news/includes/filter_form.html", key, values)
