@@ -19,23 +19,27 @@ from django.utils.safestring import mark_safe
 MEMO_SIZE = 4096  # fragments of ~0.5 kB: a couple of MB per worker at most
 
 
+def _render(template_name, context):
+    return mark_safe(get_template(template_name).render(context))
+
+
+def _printed_in():
+    """The language and time zone a fragment is printed in: part of every key."""
+    return translation.get_language(), timezone.get_current_timezone_name()
+
+
 @functools.lru_cache(maxsize=MEMO_SIZE)
 def _rendered(template_name, values, language, zone):
     """`language` and `zone` are active while this runs: part of the key, not read here."""
-    return mark_safe(get_template(template_name).render(dict(values)))
+    return _render(template_name, dict(values))
 
 
 def render_once(template_name, **values):
     """`template_name` rendered with `values` (hashable: strings, numbers, dates, None). With
     DEBUG on, every time: a template edited in development shows without a restart."""
     if settings.DEBUG:
-        return mark_safe(get_template(template_name).render(values))
-    return _rendered(
-        template_name,
-        tuple(sorted(values.items())),
-        translation.get_language(),
-        timezone.get_current_timezone_name(),
-    )
+        return _render(template_name, values)
+    return _rendered(template_name, tuple(sorted(values.items())), *_printed_in())
 
 
 class KeyedFragments:
@@ -49,12 +53,12 @@ class KeyedFragments:
 
     def render(self, template_name, key, context):
         if settings.DEBUG:
-            return mark_safe(get_template(template_name).render(context))
-        key = (template_name, key, translation.get_language(), timezone.get_current_timezone_name())
+            return _render(template_name, context)
+        key = (template_name, key, *_printed_in())
         if key in self._fragments:
             self._fragments.move_to_end(key)
             return self._fragments[key]
-        fragment = mark_safe(get_template(template_name).render(context))
+        fragment = _render(template_name, context)
         self._fragments[key] = fragment
         if len(self._fragments) > self.size:
             self._fragments.popitem(last=False)
