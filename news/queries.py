@@ -38,7 +38,7 @@ def mentioning(obj):
 
 
 def mentioning_ids(obj, request=None):
-    """The ids of `mentioning(obj)`, newest first, or None when there are more than
+    """The ids of `mentioning(obj)`, newest first, or None when there are none or more than
     MENTION_IDS_LIMIT. Kept under the page-cache generation, which every publication,
     unpublication, move or deletion replaces: an official's list (their page, the /tin-tuc/
     filter by them) then costs one query per generation for the order (joining their few
@@ -50,7 +50,10 @@ def mentioning_ids(obj, request=None):
         ids = list(mentioning(obj).values_list("pk", flat=True)[: MENTION_IDS_LIMIT + 1])
         return ids if len(ids) <= MENTION_IDS_LIMIT else False  # None is "not cached"
 
-    return generation_cached(request, f"mentioning-ids:{kind}:{obj.pk}", load) or None
+    ids = generation_cached(request, f"mentioning-ids:{kind}:{obj.pk}", load)
+    # None for too many (False) and for none at all ([]): the query then answers, which for
+    # none costs what reading twenty rows would, so a page's query count stays the same.
+    return ids or None
 
 
 def articles_mentioning(obj, limit=20, offset=0):
