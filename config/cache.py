@@ -11,19 +11,20 @@ class SampledCullFileBasedCache(FileBasedCache):
     """Django's file cache lists every file of the cache directory on every write, to know
     whether MAX_ENTRIES is reached: a scan of up to 20,000 names for each page it stores (0.8 ms
     per uncached article with a few hundred entries, more as the cache fills). This one counts
-    every CULL_CHECK_EVERY-th write of a process (the first included), so the cache may pass
-    MAX_ENTRIES by that many writes per worker before it is culled, as Django's would (a fraction
-    of MAX_ENTRIES, 1/CULL_FREQUENCY, is removed; that must stay above CULL_CHECK_EVERY)."""
-
-    CULL_CHECK_EVERY = 50
+    every `cull_check_every`-th write of a process (the first included), so the cache may pass
+    MAX_ENTRIES by that many writes per worker before it is culled, as Django's would. That
+    interval is a quarter of what one cull removes (MAX_ENTRIES / CULL_FREQUENCY), at most
+    1,000: with the production 20,000 entries, a scan every 1,000 pages stored."""
 
     def __init__(self, dir, params):
         super().__init__(dir, params)
         self._writes = 0
+        culled = self._max_entries // max(self._cull_frequency, 1)
+        self.cull_check_every = max(1, min(1000, culled // 4))
 
     def _cull(self):
         self._writes += 1
-        if self._writes % self.CULL_CHECK_EVERY == 1 or self.CULL_CHECK_EVERY == 1:
+        if self._writes % self.cull_check_every == 1 or self.cull_check_every == 1:
             super()._cull()
 
     def _write_content(self, file, timeout, value):

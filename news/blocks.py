@@ -1,5 +1,6 @@
 """StreamField blocks of an article body."""
 
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
@@ -7,7 +8,7 @@ from wagtail.images.blocks import ImageChooserBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 from . import reference
-from .rendering import render_once
+from .rendering import render, render_once
 
 
 class ObservationChooserBlock(SnippetChooserBlock):
@@ -33,21 +34,23 @@ class FiguresBlock(blocks.StructBlock):
         template = "news/blocks/figures.html"
 
     def render(self, value, context=None):
-        """A box of the same figures prints the same: rendered once per process for its
-        printed values (news.rendering), wherever it appears. A figure deleted since the
-        article was saved is left out."""
-        rows = tuple(
-            (
-                figure.indicator.name,
-                figure.body.display_name,
-                figure.display_value,
-                figure.display_unit,
-                figure.date,
+        """Each figure prints the same wherever it appears: its row is rendered once per process
+        for its printed values (news.rendering), so an article citing figures seen before
+        renders no row; the box around them, seldom the same twice, is rendered each time. A
+        figure deleted since the article was saved is left out."""
+        rows = "".join(
+            render_once(
+                "news/blocks/figure_row.html",
+                indicator=figure.indicator.name,
+                body=figure.body.display_name,
+                value=figure.display_value,
+                unit=figure.display_unit,
+                date=figure.date,
             )
             for figure in value["observations"]
             if figure
         )
-        return render_once(self.meta.template, heading=value["heading"], rows=rows)
+        return render(self.meta.template, {"heading": value["heading"], "rows": mark_safe(rows)})
 
 
 class QuoteBlock(blocks.StructBlock):

@@ -16,10 +16,12 @@ from django.template.loader import get_template
 from django.utils import timezone, translation
 from django.utils.safestring import mark_safe
 
-MEMO_SIZE = 4096  # fragments of ~0.5 kB: a couple of MB per worker at most
+MEMO_SIZE = 8192  # fragments of ~0.5 kB and their keys: under 10 MB per worker
 
 
-def _render(template_name, context):
+def render(template_name, context):
+    """`template_name` rendered with `context` (a dict), as safe HTML: for a fragment whose
+    values are seldom seen twice, which would only push others out of the memo."""
     return mark_safe(get_template(template_name).render(context))
 
 
@@ -31,14 +33,14 @@ def _printed_in():
 @functools.lru_cache(maxsize=MEMO_SIZE)
 def _rendered(template_name, values, language, zone):
     """`language` and `zone` are active while this runs: part of the key, not read here."""
-    return _render(template_name, dict(values))
+    return render(template_name, dict(values))
 
 
 def render_once(template_name, **values):
     """`template_name` rendered with `values` (hashable: strings, numbers, dates, None). With
     DEBUG on, every time: a template edited in development shows without a restart."""
     if settings.DEBUG:
-        return _render(template_name, values)
+        return render(template_name, values)
     return _rendered(template_name, tuple(sorted(values.items())), *_printed_in())
 
 
@@ -53,12 +55,12 @@ class KeyedFragments:
 
     def render(self, template_name, key, context):
         if settings.DEBUG:
-            return _render(template_name, context)
+            return render(template_name, context)
         key = (template_name, key, *_printed_in())
         if key in self._fragments:
             self._fragments.move_to_end(key)
             return self._fragments[key]
-        fragment = _render(template_name, context)
+        fragment = render(template_name, context)
         self._fragments[key] = fragment
         if len(self._fragments) > self.size:
             self._fragments.popitem(last=False)

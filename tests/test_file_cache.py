@@ -14,19 +14,25 @@ def test_file_cache_lists_its_files_only_every_few_writes(tmp_path, monkeypatch)
     listings = []
     original = cache._list_cache_files
     monkeypatch.setattr(cache, "_list_cache_files", lambda: listings.append(1) or original())
-    for n in range(2 * cache.CULL_CHECK_EVERY):
+    for n in range(2 * cache.cull_check_every):
         cache.set(f"key-{n}", n)
     assert len(listings) == 2
     assert cache.get("key-0") == 0
 
 
+def test_the_check_interval_stays_below_what_a_cull_removes(tmp_path):
+    assert make_cache(tmp_path, max_entries=120).cull_check_every == 15  # 120 / 2 / 4
+    assert make_cache(tmp_path, max_entries=20_000).cull_check_every == 1000
+    assert make_cache(tmp_path, max_entries=3).cull_check_every == 1
+
+
 def test_file_cache_still_culls_past_max_entries(tmp_path):
     cache = make_cache(tmp_path, max_entries=120)
     most = 0
-    for n in range(6 * cache.CULL_CHECK_EVERY):
+    for n in range(120 + 6 * cache.cull_check_every):
         cache.set(f"key-{n}", n)
         most = max(most, len(cache._list_cache_files()))
-    assert 120 < most <= 120 + cache.CULL_CHECK_EVERY
+    assert 120 <= most <= 120 + cache.cull_check_every  # 210 written: culled
 
 
 def test_entries_are_compressed_fast_and_read_back_by_djangos_own_reader(tmp_path):

@@ -18,7 +18,7 @@ from organisations.models import Official, Tenure, titles_on
 from .. import reference
 from ..blocks import ArticleBodyBlock
 from ..panels import ConsistencyPanel, SuggestionsPanel
-from ..prepared import PreparedQuery
+from ..prepared import PreparedRows
 from .base import NewsPage
 from .links import ArticlePageTag
 from .saved_links import saved_links
@@ -34,19 +34,25 @@ RELATED_COUNT = 5
 
 def _latest_naming(official_id):
     """The latest live articles that link an official, newest first: the official page's list
-    (news.queries.mentioning), with only what an item shows."""
+    (news.queries.mentioning), as the rows a listed article reads."""
     from ..queries import mentioning  # news.queries imports this module
+    from .listed import listed
 
-    articles = mentioning(Official(pk=official_id)).only(*ITEM_FIELDS)
-    return articles[: RELATED_COUNT + 1]  # one may be the article itself
+    return listed(mentioning(Official(pk=official_id)))[: RELATED_COUNT + 1]  # may hold itself
 
 
-LATEST_NAMING = PreparedQuery(_latest_naming)
+LATEST_NAMING = PreparedRows(_latest_naming)
 
 
 def latest_articles_naming(official_ids):
-    """{official id: their RELATED_COUNT + 1 latest live articles}, for news.reference."""
-    return {official_id: list(LATEST_NAMING(official_id)) for official_id in official_ids}
+    """{official id: their RELATED_COUNT + 1 latest live articles as ListedArticles}, for
+    news.reference: light to keep and to pickle, and an item needs nothing else."""
+    from .listed import ListedArticle
+
+    return {
+        official_id: [ListedArticle(*row) for row in LATEST_NAMING(official_id)]
+        for official_id in official_ids
+    }
 
 
 @dataclass

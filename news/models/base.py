@@ -1,5 +1,6 @@
 """What every page type of the site shares."""
 
+import functools
 import hashlib
 import re
 from functools import cache
@@ -31,13 +32,21 @@ _serve_prefixes = {}
 
 
 def serve_url(path):
-    """`reverse("wagtail_serve", args=(path,))` for a path Wagtail's URL accepts: the prefix
-    Wagtail's URLs are served under is reversed once per URL configuration, then the path is
-    quoted as `reverse` would quote it."""
+    """`reverse("wagtail_serve", args=(path,))`, or None for a path Wagtail's URL would not
+    accept: the prefix Wagtail's URLs are served under is reversed once per URL configuration,
+    then the path is quoted as `reverse` would quote it, once per process for each path."""
     key = (get_script_prefix(), get_urlconf() or settings.ROOT_URLCONF)
     if key not in _serve_prefixes:
         _serve_prefixes[key] = reverse("wagtail_serve", args=("",))
-    return _serve_prefixes[key] + quote(path, safe=RFC3986_SUBDELIMS + "/~:@")
+    return _served(_serve_prefixes[key], path)
+
+
+@functools.lru_cache(maxsize=16384)
+def _served(prefix, path):
+    """`prefix` + `path` quoted, or None for a path Wagtail's URL would not accept."""
+    if not _SERVE_PATH.fullmatch(path):
+        return None
+    return prefix + quote(path, safe=RFC3986_SUBDELIMS + "/~:@")
 
 
 def single_site_url_parts(url_path, sites):
@@ -51,10 +60,8 @@ def single_site_url_parts(url_path, sites):
     ):
         return None
     site_id, root_path, root_url, _language = sites[0]
-    path = url_path[len(root_path) :]
-    if not _SERVE_PATH.fullmatch(path):
-        return None
-    return site_id, root_url, serve_url(path)
+    url = serve_url(url_path[len(root_path) :])
+    return None if url is None else (site_id, root_url, url)
 
 
 @cache

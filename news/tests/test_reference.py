@@ -48,8 +48,30 @@ def test_ids_that_match_nothing_are_left_out(django_assert_num_queries):
     figure = ObservationFactory()
     found = reference.observations(None, [figure.pk, figure.pk + 1000])
     assert list(found) == [figure.pk]
-    with django_assert_num_queries(1):  # the missing id is asked again, the found one is not
-        reference.observations(None, [figure.pk, figure.pk + 1000])
+    with django_assert_num_queries(0):  # the table was read whole: the id is known not to exist
+        assert list(reference.observations(None, [figure.pk, figure.pk + 1000])) == [figure.pk]
+
+
+def test_a_small_table_is_read_whole_once_per_generation(django_assert_num_queries):
+    first, second = TenureFactory(), TenureFactory()
+    with django_assert_num_queries(2):  # every official, then every tenure with post and body
+        assert list(reference.officials(None, [first.official_id])) == [first.official_id]
+    with django_assert_num_queries(0):  # another official, not asked before: already read
+        found = reference.officials(None, [second.official_id])
+    assert [t.pk for t in found[second.official_id].loaded_tenures] == [second.pk]
+
+
+def test_a_table_past_the_limit_is_read_by_id(monkeypatch, django_assert_num_queries):
+    monkeypatch.setattr(reference, "WHOLE_TABLE_LIMIT", 1)
+    figures = [ObservationFactory(), ObservationFactory()]
+    with django_assert_num_queries(2):  # the whole table (more than the limit), then by id
+        assert list(reference.observations(None, [figures[0].pk])) == [figures[0].pk]
+    with django_assert_num_queries(1):  # the table stays too large for this generation
+        assert list(reference.observations(None, [figures[1].pk])) == [figures[1].pk]
+    with django_assert_num_queries(1):  # an id that matches nothing is asked again
+        assert list(reference.observations(None, [figures[0].pk, figures[1].pk + 1000])) == [
+            figures[0].pk
+        ]
 
 
 def test_a_renamed_body_is_read_at_once(django_assert_num_queries):

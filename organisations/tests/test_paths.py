@@ -29,3 +29,15 @@ def test_a_script_prefix_is_part_of_the_path():
         set_script_prefix("/")
     assert under_prefix.startswith("/tin/")
     assert not slug_path("organisations:body", "dang-bo-tinh").startswith("/tin/")
+
+
+def test_the_path_tag_prints_what_the_url_tag_prints():
+    from django.template import Context, Template
+
+    printed = Template(
+        "{% load paths %}{% path 'news:topic' slug %}|{% url 'news:topic' slug %}|"
+        "{% path 'discovery:site_feed' %}|{% url 'discovery:site_feed' %}"
+    ).render(Context({"slug": "xay-dung-dang"}))
+    ours, django_url, feed, django_feed = printed.split("|")
+    assert ours == django_url == "/chu-de/xay-dung-dang/"
+    assert feed == django_feed
