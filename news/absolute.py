@@ -42,6 +42,8 @@ def absolute_url(path, request=None):
         return ""
     if path.startswith(("http://", "https://")):
         return path
+    if path.startswith("/") and not path.startswith("//"):
+        return site_root_url(request) + path  # what urljoin gives, without its parsing
     return urljoin(site_root_url(request) + "/", path)
 
 

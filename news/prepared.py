@@ -3,9 +3,11 @@
 Building and compiling a query with Django's ORM costs far more than running it on this site's
 indexes: 0.7–2.7 ms of CPU for each query of an uncached article (a Wagtail page selects ~40
 columns through two tables), against ~60 µs to run the SQL. A `PreparedQuery` builds and compiles
-its queryset the first time it runs on a database, then sends the same SQL with the new values as
-a raw query: the same rows, the same model instances (deferred fields, database converters), at a
-fraction of the cost. Used where the shape of a query is fixed and it runs on every page view.
+its queryset the first time it runs on a database, then sends the same SQL with the new values
+and builds the rows or instances as the ORM would, from what it worked out once (the columns'
+converters, the fields each instance is built from): the same rows, the same model instances
+(deferred fields, database converters), at a fraction of the cost. Used where the shape of a
+query is fixed and it runs on every page view.
 """
 
 from django.core.exceptions import ImproperlyConfigured
@@ -15,17 +17,45 @@ from django.db import connections, router
 class PreparedQuery:
     """`build(*values)` returns the queryset. Its SQL must not depend on the values, and each
     value must reach the SQL's parameters unchanged: an exact match or a comparison on an integer
-    or text column (not `__in`, `__startswith` or a date, which the ORM rewrites)."""
+    or text column (not `__in`, `__startswith` or a date, which the ORM rewrites). Calling it
+    gives the list of model instances; the queryset may not use `select_related()` or
+    annotations."""
 
     def __init__(self, build):
         self.build = build
         self._model = None
         self._compiled = {}  # database alias -> (compiler, sql, params, positions of each value)
+        self._converters = {}  # database alias -> the compiler's converters, by column
 
     def __call__(self, *values):
-        """A RawQuerySet of the query with `values`."""
-        alias, _, sql, params = self._prepared(values)
-        return self._model.objects.raw(sql, params, using=alias)
+        alias, compiler, rows = self._rows(values)
+        model, names, start, end = self._instance_columns(compiler)
+        return [model.from_db(alias, names, row[start:end]) for row in rows]
+
+    def _rows(self, values):
+        """The database, the compiler, and the rows of the query with `values`, converted."""
+        alias, compiler, sql, params = self._prepared(values)
+        with connections[alias].cursor() as cursor:
+            cursor.execute(sql, params)
+            rows = cursor.fetchall()
+        if alias not in self._converters:
+            selected = [expression for expression, _, _ in compiler.select[: compiler.col_count]]
+            self._converters[alias] = compiler.get_converters(selected)
+        converters = self._converters[alias]
+        if converters:
+            rows = compiler.apply_converters(rows, converters)
+        return alias, compiler, rows
+
+    @staticmethod
+    def _instance_columns(compiler):
+        """The model, its field names and the columns they are in, as Django's ModelIterable
+        reads them from the compiler."""
+        info = compiler.klass_info
+        if info is None or info.get("related_klass_infos") or compiler.annotation_col_map:
+            raise ImproperlyConfigured("a prepared query builds plain model instances only")
+        start, end = info["select_fields"][0], info["select_fields"][-1] + 1
+        names = [column.target.attname for column, _, _ in compiler.select[start:end]]
+        return info["model"], names, start, end
 
     def _prepared(self, values):
         """The database, the compiler, and the SQL with its parameters for `values`."""
@@ -63,21 +93,8 @@ class PreparedRows(PreparedQuery):
     """For a `values_list()` queryset, or a union of several: a list of its rows as tuples,
     converted as the ORM converts them (SQLite's dates and times become datetimes)."""
 
-    def __init__(self, build):
-        super().__init__(build)
-        self._converters = {}  # database alias -> the compiler's converters, by column
-
     def __call__(self, *values):
-        alias, compiler, sql, params = self._prepared(values)
-        with connections[alias].cursor() as cursor:
-            cursor.execute(sql, params)
-            rows = cursor.fetchall()
-        if alias not in self._converters:
-            selected = [expression for expression, _, _ in compiler.select[: compiler.col_count]]
-            self._converters[alias] = compiler.get_converters(selected)
-        converters = self._converters[alias]
-        if converters:
-            rows = compiler.apply_converters(rows, converters)
+        _alias, _compiler, rows = self._rows(values)
         return [tuple(row) for row in rows]
 
 

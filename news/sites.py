@@ -4,7 +4,8 @@ Wagtail looks the site up in the database on every request (`Site.find_for_reque
 then `site.root_page.specific`: another) and keeps it on the request as `_wagtail_site`. The
 answer changes only when a site or the home page is saved, which replaces the page-cache
 generation (news.cache_signals), so it is cached under that generation and set on the request
-before Wagtail asks.
+before Wagtail asks. So are the site root paths every page URL is worked out from, which Wagtail
+reads from the shared cache once per request (a file read in production without Redis).
 """
 
 from wagtail.models import Site
@@ -34,4 +35,8 @@ class CachedSiteMiddleware:
             name = f"site:{request.get_host()}:{request.get_port()}"
             site = cache.generation_cached(request, name, lambda: find_site(request))
             request._wagtail_site = None if site == NO_SITE else site
+            # where Wagtail's Page._get_site_root_paths keeps them for the request
+            request._wagtail_cached_site_root_paths = cache.generation_cached(
+                request, "site-root-paths", Site.get_site_root_paths
+            )
         return self.get_response(request)

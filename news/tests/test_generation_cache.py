@@ -29,6 +29,19 @@ def test_site_and_sections_cost_no_query_once_cached(client, demo):
     assert "news_homepage" not in sql
 
 
+def test_a_new_site_hostname_is_in_page_urls_at_once(client, demo, settings):
+    """The site root paths (every page URL) are cached with the site: a change is seen."""
+    from wagtail.models import Site
+
+    settings.ALLOWED_HOSTS = ["*"]
+    client.get(demo.url)
+    site = Site.objects.get(is_default_site=True)
+    site.hostname, site.port = "tin.example.vn", 443
+    site.save()  # replaces the generation (news.cache_signals)
+    html = client.get(demo.url, HTTP_HOST="tin.example.vn").content.decode()
+    assert f'<link rel="canonical" href="https://tin.example.vn{demo.url}">' in html
+
+
 def test_new_section_is_in_the_navigation_and_routes(client, demo):
     assert "/quoc-phong/" not in navigation(client, demo.url)
     section = HomePage.objects.get().add_child(

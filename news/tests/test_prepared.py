@@ -86,3 +86,24 @@ def test_prepared_rows_match_the_orm_with_its_conversions():
     assert rows(figure.pk) == list(build(figure.pk))
     assert isinstance(rows(figure.pk)[0][1], datetime.date)
     assert rows(figure.pk + 1) == []
+
+
+def test_select_related_is_refused_when_first_run():
+    query = PreparedQuery(lambda pk: Observation.objects.filter(pk=pk).select_related("body"))
+    with pytest.raises(ImproperlyConfigured, match="plain model instances"):
+        query(1)
+
+
+def test_a_page_with_its_parent_table_loads_as_with_the_orm(demo):
+    """Multi-table inheritance: the article's fields and Wagtail's page fields in one row."""
+    from news.models import ArticlePage
+    from news.tests.articles import make_article
+
+    article = make_article(title="Hội nghị tổng kết", body=[("heading", "Mục một")])
+    query = PreparedQuery(lambda pk: ArticlePage.objects.filter(pk=pk))
+    [loaded] = query(article.pk)
+    expected = ArticlePage.objects.get(pk=article.pk)
+    assert type(loaded) is ArticlePage and loaded == expected
+    for field in ("title", "url_path", "published_at", "lead", "live", "path", "depth"):
+        assert getattr(loaded, field) == getattr(expected, field), field
+    assert [block.value for block in loaded.body] == ["Mục một"]
