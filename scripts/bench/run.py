@@ -91,7 +91,9 @@ from django.utils import timezone
 from news.models import ArticlePage, SectionPage
 from organisations.models import Body, Official
 live = ArticlePage.objects.live()
-articles = list(live.order_by("-published_at").values_list("url_path", flat=True)[:3000])
+# Up to 20,000 different articles for "cache cold": each is asked once (the cycle stops after
+# one pass), so every request renders and stores a page.
+articles = list(live.order_by("-published_at").values_list("url_path", flat=True)[:20001])
 home = SectionPage.objects.first().get_parent().url_path
 sections = [s.url_path[len(home) - 1:] for s in SectionPage.objects.order_by("path")]
 officials = list(Official.objects.filter(slug__startswith="can-bo-so-").order_by("pk"))
@@ -135,8 +137,12 @@ CACHED_SCENARIOS = ("article, cache warm", "section, cache warm")
 
 
 def check_targets(results, render_ms, rss):
-    """Each target: the measured value, the limit and whether it is met."""
-    article_cold = results["article, cache cold"]["vs_baseline"]
+    """Each target: the measured value, the limit and whether it is met. The cold article counts
+    only if at most 1 % of its answers came from the page cache (else its value is None)."""
+    cold = results["article, cache cold"]
+    article_cold = (
+        cold["vs_baseline"] if (cold["cache_hits"] or 0) * 100 <= cold["requests"] else None
+    )
     targets = {
         "article cache cold >= 0.10 of baseline": (article_cold, operator.ge, 0.10),
         "article render median <= 10 ms": (render_ms, operator.le, 10),
@@ -176,13 +182,27 @@ def worker_rss_mb(master_pid):
     return sizes
 
 
+# The URLs of the file in turn, each asked once as long as the scenario lasts less than a pass
+# (enough of them are listed for that); answers from the page cache are counted and reported, so
+# a scenario that came round to its first URLs shows it ("page cache hits").
 LUA_CYCLE = """
 paths = {}
 for line in io.lines("%s") do paths[#paths + 1] = line end
 counter = 0
+hits = 0
+threads = {}
+setup = function(thread) threads[#threads + 1] = thread end
 request = function()
   counter = counter + 1
-  return wrk.format("GET", paths[(counter %% #paths) + 1])
+  return wrk.format("GET", paths[((counter - 1) %% #paths) + 1])
+end
+response = function(status, headers, body)
+  if headers["X-Page-Cache"] == "hit" then hits = hits + 1 end
+end
+done = function(summary, latency, requests)
+  local total = 0
+  for _, thread in ipairs(threads) do total = total + thread:get("hits") end
+  io.write(string.format("page cache hits: %%d\\n", total))
 end
 """
 
@@ -198,6 +218,7 @@ def parse_wrk(output):
     requests = int(re.search(r"(\d+) requests in", output).group(1))
     non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
     errors = re.search(r"Socket errors: (.*)", output)
+    hits = re.search(r"page cache hits: (\d+)", output)  # printed by LUA_CYCLE only
     return {
         "rps": round(rps, 1),
         "p50_ms": latency("50"),
@@ -205,6 +226,7 @@ def parse_wrk(output):
         "requests": requests,
         "non_2xx": int(non_2xx.group(1)) if non_2xx else 0,
         "socket_errors": errors.group(1).strip() if errors else "",
+        "cache_hits": int(hits.group(1)) if hits else None,
     }
 
 
@@ -367,11 +389,15 @@ def main():
         "targets": targets,
     }
     print()
-    print(f"{'scenario':26} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'vs base':>8} {'non-2xx':>8}")
+    print(
+        f"{'scenario':26} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'vs base':>8} {'non-2xx':>8}"
+        f" {'cache hits':>10}"
+    )
     for name, row in results.items():
+        hits = "" if row["cache_hits"] is None else row["cache_hits"]
         print(
             f"{name:26} {row['rps']:>8} {row['p50_ms']:>8} {row['p99_ms']:>8} "
-            f"{row['vs_baseline']:>8} {row['non_2xx']:>8}"
+            f"{row['vs_baseline']:>8} {row['non_2xx']:>8} {hits:>10}"
         )
     print(f"SQL queries per request (uncached): {queries}")
     print(f"article render median (in-process, uncached): {measured['article_render_ms']} ms")
