@@ -1,11 +1,15 @@
 """{% article_items %}: a list of articles, each item rendered once per process for the same
 values (news.rendering; the item is news/includes/article_item.html). {% filter_form %}: the
-/tin-tuc/ filter form, likewise for the same submitted values."""
+/tin-tuc/ filter form, likewise for the same submitted values. {% article_mention %},
+{% body_chips %} and {% tag_chips %}: an article's officials, bodies and topics, likewise: the
+same official with the same titles, or the same bodies, are printed under many articles."""
 
 from django import template
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+
+from organisations.paths import path_to
 
 from ..cache import request_generation
 from ..rendering import KeyedFragments, render_once
@@ -35,6 +39,31 @@ def article_items(context, articles, show_lead=False, first_lead=False, heading_
     if not items:
         return format_html("<p>{}</p>", _("Chưa có bài viết."))
     return mark_safe("".join(items))
+
+
+@register.simple_tag
+def article_mention(mention):
+    """An official as an article shows them (news.models.article.OfficialMention): link, titles
+    held on the article's date, role."""
+    return render_once(
+        "news/includes/article_mention.html",
+        url=mention.official.get_absolute_url(),
+        name=mention.official.full_name,
+        titles=tuple(str(title) for title in mention.titles),
+        role=str(mention.role),
+    )
+
+
+@register.simple_tag
+def body_chips(bodies):
+    chips = tuple((body.get_absolute_url(), body.name) for body in bodies)
+    return render_once("news/includes/article_chips.html", chips=chips)
+
+
+@register.simple_tag
+def tag_chips(tags):
+    chips = tuple((path_to("news:topic", tag.slug), tag.name) for tag in tags)
+    return render_once("news/includes/article_chips.html", chips=chips)
 
 
 # A printed filter form is ~35 kB (its hundreds of options): 64 of them, about 2 MB per worker.

@@ -1,5 +1,6 @@
-"""The figures box (news.blocks.FiguresBlock): each figure's row is rendered once per process
-for its printed values, so the box must still follow every edit and escape what staff typed."""
+"""Blocks of an article body that print without the template engine: the figures box (each
+figure's row rendered once per process for its printed values, so the box must still follow
+every edit and escape what staff typed) and a paragraph of rich text."""
 
 import pytest
 
@@ -34,3 +35,18 @@ def test_what_staff_typed_is_escaped_in_rows_and_heading(settings):
     printed = box(figure, heading="<b>Hộp</b>")
     assert "<script>" not in printed and "&lt;script&gt;" in printed
     assert "<b>Hộp</b>" not in printed and "&lt;b&gt;Hộp&lt;/b&gt;" in printed
+
+
+def test_a_paragraph_prints_what_wagtails_rich_text_template_prints(demo):
+    from wagtail.rich_text import RichText
+
+    from news.blocks import ParagraphBlock
+
+    source = (
+        f'<p>Theo <a linktype="page" id="{demo.pk}">bài trước</a>, <b>45.239</b> đảng viên'
+        " &amp; <i>hơn</i> 1.000 tổ chức.</p>"
+    )
+    block = ParagraphBlock()
+    printed = block.render(RichText(source))
+    assert printed == str(RichText(source))
+    assert f'<a href="{demo.url}">bài trước</a>' in printed
