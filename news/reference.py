@@ -31,7 +31,7 @@ def by_id(request, name, ids, load, load_whole=None):
     read instead while it is small enough."""
     if load_whole is not None:
         table = cache.generation_cached(
-            request, f"{name}:whole", lambda: load_whole(WHOLE_TABLE_LIMIT) or False
+            request, f"{name}:whole", lambda: _false_if_none(load_whole(WHOLE_TABLE_LIMIT))
         )
         if table is not False:
             return {pk: table[pk] for pk in ids if pk in table}
@@ -54,6 +54,11 @@ def by_id(request, name, ids, load, load_whole=None):
         found.update(loaded)
     memo.update((pk, found[pk]) for pk in wanted if pk in found)
     return found
+
+
+def _false_if_none(table):
+    """What the cache keeps for a table too large to read whole (it takes None for "absent")."""
+    return False if table is None else table
 
 
 def _whole(queryset, limit):

@@ -55,6 +55,48 @@ def latest_articles_naming(official_ids):
     }
 
 
+# An official linked twice to one article takes two of the window's rows: read twice as many as
+# are kept, and ask the per-official query for anyone whose window was too short for that.
+WINDOW_ROWS = 2 * (RELATED_COUNT + 1)
+
+
+def latest_articles_naming_all(limit):
+    """What latest_articles_naming gives, for every official who has a live article, in one
+    query (each official's newest links, numbered by a window function), or None when there are
+    more than `limit` officials (news.reference then asks by id). The newest articles of a few
+    hundred officials cost one query per generation rather than one for each official when an
+    article naming them is first shown after a publication."""
+    from django.db.models import F, Window
+    from django.db.models.functions import RowNumber
+
+    from .links import ArticleOfficialLink
+    from .listed import listed_by_ids
+
+    if Official.objects.order_by()[limit : limit + 1].exists():
+        return None
+    newest_first = [F("page__published_at").desc(), F("page_id").desc()]
+    pairs = list(
+        ArticleOfficialLink.objects.filter(page__live=True)
+        .annotate(rank=Window(RowNumber(), partition_by=[F("official_id")], order_by=newest_first))
+        .filter(rank__lte=WINDOW_ROWS)
+        .order_by("official_id", "rank")
+        .values_list("official_id", "page_id")
+    )  # narrow rows: sorted in memory; the articles' texts are read for the kept ones only
+    articles = {article.pk: article for article in listed_by_ids({pk for _, pk in pairs})}
+    latest, read = defaultdict(dict), defaultdict(int)
+    for official_id, page_id in pairs:
+        read[official_id] += 1
+        kept = latest[official_id]
+        if len(kept) <= RELATED_COUNT and page_id in articles:
+            kept.setdefault(page_id, articles[page_id])
+    short = [
+        pk for pk, kept in latest.items() if len(kept) <= RELATED_COUNT and read[pk] == WINDOW_ROWS
+    ]
+    found = {pk: list(kept.values()) for pk, kept in latest.items()}
+    found.update(latest_articles_naming(short))
+    return found
+
+
 @dataclass
 class OfficialMention:
     """An official as shown on an article: titles held on the article's date, and as printed."""
@@ -177,7 +219,11 @@ class ArticlePage(NewsPage):
         if official_ids is None:
             official_ids = [link.official_id for link in self._official_links]
         latest = reference.by_id(
-            request, "latest-naming", set(official_ids), latest_articles_naming
+            request,
+            "latest-naming",
+            set(official_ids),
+            latest_articles_naming,
+            latest_articles_naming_all,
         )
         others = {a.pk: a for articles in latest.values() for a in articles if a.pk != self.pk}
         newest = sorted(others.values(), key=lambda a: (a.published_at, a.pk), reverse=True)
