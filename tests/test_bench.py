@@ -1,7 +1,8 @@
 """The benchmark's reading of wrk (scripts/bench/run.py): latencies, and the page-cache hits a
 "cache cold" cycle reports, which void the cold article's target when they are more than 1 %."""
 
-from scripts.bench.run import LUA_CYCLE, check_targets, parse_wrk
+from scripts.bench.load import LUA_CYCLE, parse_wrk
+from scripts.bench.run import check_targets
 
 WRK_OUTPUT = """Running 8s test @ http://127.0.0.1:8000/
   1 threads and 8 connections

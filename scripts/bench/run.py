@@ -14,7 +14,6 @@ import datetime
 import json
 import operator
 import os
-import re
 import shutil
 import signal
 import subprocess
@@ -25,6 +24,7 @@ import urllib.request
 from pathlib import Path
 
 from ..serving import production_environment
+from .load import LUA_CYCLE, wrk
 
 ROOT = Path(__file__).resolve().parents[2]
 RESULTS = ROOT / "bench-results"
@@ -184,65 +184,6 @@ def worker_rss_mb(master_pid):
     return sizes
 
 
-# The URLs of the file in turn, each asked once as long as the scenario lasts less than a pass
-# (enough of them are listed for that); answers from the page cache are counted and reported, so
-# a scenario that came round to its first URLs shows it ("page cache hits").
-LUA_CYCLE = """
-paths = {}
-for line in io.lines("%s") do paths[#paths + 1] = line end
-counter = 0
-hits = 0
-threads = {}
-setup = function(thread) threads[#threads + 1] = thread end
-request = function()
-  counter = counter + 1
-  return wrk.format("GET", paths[((counter - 1) %% #paths) + 1])
-end
-response = function(status, headers, body)
-  if headers["X-Page-Cache"] == "hit" then hits = hits + 1 end
-end
-done = function(summary, latency, requests)
-  local total = 0
-  for _, thread in ipairs(threads) do total = total + thread:get("hits") end
-  io.write(string.format("page cache hits: %%d\\n", total))
-end
-"""
-
-UNIT = {"us": 0.001, "ms": 1.0, "s": 1000.0}
-
-
-def parse_wrk(output):
-    def latency(label):
-        match = re.search(rf"^\s+{label}%\s+([\d.]+)(us|ms|s)\s*$", output, re.M)
-        return round(float(match.group(1)) * UNIT[match.group(2)], 2) if match else None
-
-    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
-    requests = int(re.search(r"(\d+) requests in", output).group(1))
-    non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
-    errors = re.search(r"Socket errors: (.*)", output)
-    hits = re.search(r"page cache hits: (\d+)", output)  # printed by LUA_CYCLE only
-    return {
-        "rps": round(rps, 1),
-        "p50_ms": latency("50"),
-        "p99_ms": latency("99"),
-        "requests": requests,
-        "non_2xx": int(non_2xx.group(1)) if non_2xx else 0,
-        "socket_errors": errors.group(1).strip() if errors else "",
-        "cache_hits": int(hits.group(1)) if hits else None,
-    }
-
-
-def wrk(path, duration, connections, headers=(), script=None):
-    cmd = ["wrk", "-t1", f"-c{connections}", f"-d{duration}s", "--latency", "--timeout", "10s"]
-    for header in headers:
-        cmd += ["-H", header]
-    if script:
-        cmd += ["-s", script]
-    cmd.append(f"http://127.0.0.1:{PORT}{path}")
-    output = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
-    return parse_wrk(output)
-
-
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=10_000)
@@ -363,7 +304,8 @@ def main():
         for name, path, headers, script in scenarios:
             if "warm" in name:
                 urllib.request.urlopen(f"http://127.0.0.1:{PORT}{path}").read()
-            results[name] = wrk(path, args.duration, args.connections, headers, script)
+            url = f"http://127.0.0.1:{PORT}{path}"
+            results[name] = wrk(url, args.duration, args.connections, headers, script)
             print(f"   {name}: {results[name]}", flush=True)
         rss = worker_rss_mb(server.pid)
     finally:
