@@ -3,7 +3,6 @@
 import functools
 import hashlib
 import re
-from functools import cache
 from urllib.parse import quote
 
 from django.conf import settings
@@ -64,7 +63,7 @@ def single_site_url_parts(url_path, sites):
     return None if url is None else (site_id, root_url, url)
 
 
-@cache
+@functools.cache
 def child_by_slug(model):
     """The prepared query (news.prepared) for a child of type `model` with a slug, by the
     interval of the parent's children's paths (treebeard's own, as its `get_children`) and their
