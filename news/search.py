@@ -8,7 +8,9 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.db import connections, router
 from django.db.models import BooleanField, ExpressionWrapper, Q
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
@@ -110,39 +112,80 @@ def _newest_first(entry):
 
 
 def _recent_cutoff(articles):
-    """The date of the RECENT_WINDOW-th newest article, or None if there are fewer."""
-    found = articles.values_list("date", flat=True)[RECENT_WINDOW - 1 : RECENT_WINDOW]
-    return next(iter(found), None)
+    """The date of the RECENT_WINDOW-th newest article, or None if there are fewer: kept under
+    the generation, which any change to the index replaces."""
+
+    def cutoff():
+        found = articles.values_list("date", flat=True)[RECENT_WINDOW - 1 : RECENT_WINDOW]
+        return (next(iter(found), None),)
+
+    return generation_cached(None, f"search:cutoff:{RECENT_WINDOW}", cutoff)[0]
 
 
-def _newest_matches(articles, condition, limit, cutoff):
+def _newest_matches(articles, condition, limit, cutoff, indexed=None):
     """The newest `limit` articles matching `condition`, looking first among the newest
-    RECENT_WINDOW articles only. PostgreSQL has no statistics on long texts, so it guesses that
-    a common word is rare and rechecks every match through the trigram index before sorting;
-    a date bound keeps that to RECENT_WINDOW rows. Only when too few recent articles match is
-    the whole table searched, and then matches are few, which the trigram index finds fast."""
+    RECENT_WINDOW articles only, where LIKE is fast: PostgreSQL has no statistics on long texts,
+    so it guesses that a common word is rare and would recheck every match before sorting; a
+    date bound keeps that to RECENT_WINDOW rows. Only when too few recent articles match is the
+    whole table searched, and then matches are few: by `indexed`, the same condition answered
+    by PostgreSQL's words index, where there is one."""
     if cutoff is not None:
-        recent = list(articles.filter(condition, date__gte=cutoff)[:limit])
+        recent = [Candidate(*row) for row in articles.filter(condition, date__gte=cutoff)[:limit]]
         if len(recent) >= limit:
             return recent
     # Sorted by an expression, not the indexed column: else PostgreSQL, still guessing matches
-    # are many, walks the date index newest first through every article (80 ms at 100,000 for
-    # a phrase no title holds) instead of asking the trigram index for the few there are.
+    # are many, may walk the date index newest first through every article (80 ms at 100,000
+    # for a phrase no title holds) instead of asking the words index for the few there are.
     by_date = Coalesce("date", "date")
-    return list(articles.filter(condition).order_by(by_date.desc(), "-id")[:limit])
+    whole = articles.filter(condition if indexed is None else indexed)
+    return [Candidate(*row) for row in whole.order_by(by_date.desc(), "-id")[:limit]]
 
 
-# What ranking reads of a candidate; its texts stay in the database, which says whether the
-# folded phrase is in the text (`phrase_in_text`). The text itself is read only for candidates
-# whose text may hold the exact phrase (`_read_texts`).
-RANKED_FIELDS = ("id", "kind", "object_id", "title", "url", "date", "folded_title")
+def _indexed_words(query_words, title_only=False):
+    """Every word of the query in the entry (or in its title), as PostgreSQL's words index
+    answers it (news/migrations/0007_search_words: the same entries as the LIKE conditions);
+    None on other databases, where LIKE answers."""
+    if connections[router.db_for_read(SearchEntry)].vendor != "postgresql":
+        return None
+    title, text = (
+        f'news_search_words("news_searchentry"."{c}")' for c in ("folded_title", "folded_text")
+    )
+    column = title if title_only else f"({title} || {text})"  # the index's expression
+    # Lexemes quoted as tsquery wants them: words hold no quotes, but a query is never parsed
+    # as operators whatever it holds.
+    quoted = " & ".join(
+        "'" + word.replace("\\", "\\\\").replace("'", "''") + "'" for word in query_words
+    )
+    return RawSQL(f"{column} @@ %s::tsquery", [quoted], output_field=BooleanField())
+
+
+@dataclass(slots=True)
+class Candidate:
+    """What ranking reads of an entry, read as a row (up to 600 per query: model instances cost
+    more than the queries). Its texts stay in the database, which says whether the folded phrase
+    is in the text (`phrase_in_text`); `text` is read only where the exact phrase may be
+    (`_read_texts`)."""
+
+    pk: int
+    kind: str
+    object_id: int
+    title: str
+    url: str
+    date: object
+    folded_title: str
+    phrase_in_text: bool
+    text: str = ""
+    rank: int | None = None
+
+
+RANKED_FIELDS = [name for name in Candidate.__slots__ if name not in ("text", "rank")]
 
 
 def _ranked_candidates(query):
     in_text = Q(folded_text__contains=query.folded_phrase)
-    return SearchEntry.objects.only(*RANKED_FIELDS).annotate(
+    return SearchEntry.objects.annotate(
         phrase_in_text=ExpressionWrapper(in_text, output_field=BooleanField())
-    )
+    ).values_list(*RANKED_FIELDS)
 
 
 def _read_texts(entries, query):
@@ -180,10 +223,13 @@ def find(query, limit=CANDIDATES):
     # (kind, date) is indexed; articles always have a date, so no NULL ordering differences.
     articles = entries.filter(kind=Kind.ARTICLE).order_by("-date", "-id")
     cutoff = _recent_cutoff(articles)
+    others = entries.filter(anywhere, kind__in=[Kind.OFFICIAL, Kind.BODY]).order_by("-id")
     found = [
-        *entries.filter(anywhere, kind__in=[Kind.OFFICIAL, Kind.BODY]).order_by("-id")[:limit],
-        *_newest_matches(articles, in_title, limit, cutoff),
-        *_newest_matches(articles, anywhere, limit, cutoff),
+        *(Candidate(*row) for row in others[:limit]),
+        *_newest_matches(
+            articles, in_title, limit, cutoff, _indexed_words(query.words, title_only=True)
+        ),
+        *_newest_matches(articles, anywhere, limit, cutoff, _indexed_words(query.words)),
     ]
     results = list({entry.pk: entry for entry in reversed(found)}.values())
     _read_texts(results, query)
@@ -195,7 +241,7 @@ def find(query, limit=CANDIDATES):
 
 def ranked_ids(query):
     """The ids of `find(query)`, in order, kept under the page cache's generation (any change
-    to what is indexed makes a new one): ranking takes up to six queries over up to 400
+    to what is indexed makes a new one): ranking takes up to five queries over up to 600
     candidates, so a reader turning pages, or a second reader of the same query, reads only the
     entries shown. In the shared cache only (readers' queries have no end)."""
     digest = hashlib.sha256(query.text.encode()).hexdigest()

@@ -191,7 +191,7 @@ def test_search_queries_do_not_grow_with_matches(client, demo):
     for n in range(30):
         make_article(title=f"Hội thảo số {n}")
     assert count() == few
-    assert 5 <= few <= 10  # ranked afresh: more than the one query of a kept ranking
+    assert 4 <= few <= 10  # ranked afresh: more than the one query of a kept ranking
 
 
 # --- The index follows the content -----------------------------------------------------------

@@ -1,0 +1,130 @@
+"""PostgreSQL's words index (news/migrations/0007_search_words) answers "every word of the query
+in the entry" exactly as the LIKE conditions do: same entries, whatever the text holds."""
+
+import datetime
+
+from django.db import connection
+from django.db.models import Q
+from django.utils import timezone
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from news import search
+from news.models import SearchEntry
+from news.search_index import Kind, folded_form, words
+
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's words index"),
+]
+
+WHEN = timezone.make_aware(datetime.datetime(2021, 11, 10, 9, 11))
+
+
+def store(*entries):
+    """(title, text) pairs as article entries, folded as news.search_index folds them."""
+    SearchEntry.objects.bulk_create(
+        SearchEntry(
+            kind=Kind.ARTICLE,
+            object_id=n,
+            title=title[:500],
+            url=f"/bai-{n}/",
+            date=WHEN,
+            text=text,
+            folded_title=folded_form(title)[:500],
+            folded_text=folded_form(text),
+        )
+        for n, (title, text) in enumerate(entries, start=1)
+    )
+
+
+def by_like(query_words, title_only=False):
+    condition = Q()
+    for word in query_words:
+        in_title = Q(folded_title__contains=f" {word} ")
+        condition &= in_title if title_only else in_title | Q(folded_text__contains=f" {word} ")
+    return set(SearchEntry.objects.filter(condition).values_list("object_id", flat=True))
+
+
+def by_index(query_words, title_only=False):
+    indexed = search._indexed_words(query_words, title_only=title_only)
+    return set(SearchEntry.objects.filter(indexed).values_list("object_id", flat=True))
+
+
+def same_answers(query_words):
+    for title_only in (False, True):
+        assert by_index(query_words, title_only) == by_like(query_words, title_only)
+
+
+def test_words_in_title_text_or_both():
+    store(
+        ("Hội nghị Ban Chấp hành Đảng bộ tỉnh", "Đồng chí Nguyễn Khắc Toàn phát biểu."),
+        ("Kỳ họp HĐND tỉnh", "Kết nạp 45.239 đảng viên; tỷ lệ 98,5%."),
+        ("Doanh nghiệp", "Đoàn công tác làm việc với doanh nghiệp_mới."),
+    )
+    for query in ("dang", "hoi nghi", "nguyen toan", "45 239", "doan", "doanh", "hdnd dang vien"):
+        same_answers(words(query))
+    assert by_index(["doan"]) == {3}  # a whole word: "doanh" is not "doan"
+    assert by_index(["dang", "toan"]) == {1}  # one word in the title, one in the text
+    assert by_index(["ky", "hop"], title_only=True) == {2}
+    assert by_index(["doanh"], title_only=True) == {3}
+    assert by_index(["toan"], title_only=True) == set()
+
+
+def test_a_word_cut_by_the_title_limit_matches_neither_way():
+    store(("x " * 248 + "abcdef", ""))
+    folded_title = SearchEntry.objects.get().folded_title
+    assert folded_title.endswith(" abc")  # cut inside "abcdef", after no space
+    for query in (["abc"], ["abcdef"], ["x"]):
+        same_answers(query)
+    assert by_index(["abc"]) == set()
+    assert by_index(["x"]) == {1}
+
+
+def test_an_overlong_word_is_left_out_of_the_index_only():
+    long_word = "a" * 3000  # over a lexeme's 2,047 bytes; no query is that long
+    store((long_word, f"{long_word} thường"))
+    same_answers(["thuong"])
+    assert by_index(["thuong"]) == {1}
+
+
+def test_a_query_is_never_read_as_tsquery_operators():
+    store(("a & b | c", "d:* 'e' \\ !f"))
+    for query in (["a"], ["d"], ["e", "f"], ["'"], ["\\"], ["a & b"], ["!"]):
+        assert by_index(query) == by_like(query)
+
+
+def test_the_whole_table_query_uses_the_index():
+    store(("Hội nghị", "đảng viên"))
+    indexed = search._indexed_words(["dang", "vien"])
+    sql, params = SearchEntry.objects.filter(indexed).values("id").query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute(f"EXPLAIN {sql}", params)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert "news_search_words_all" in plan
+
+
+ALPHABET = st.sampled_from(list("aăâbdđeêiloôơuưy ̣̀́̉̃ _-.,'&|!:*\\0123456789") + ["Đ", "Ư"])
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    texts=st.lists(
+        st.tuples(st.text(ALPHABET, max_size=30), st.text(ALPHABET, max_size=80)), max_size=6
+    ),
+    query=st.text(ALPHABET, max_size=20),
+)
+def test_any_text_and_query_get_the_same_entries(texts, query):
+    SearchEntry.objects.all().delete()
+    store(*texts)
+    query_words = search.Query.parse(query).words
+    if query_words:
+        same_answers(query_words)
+    for title, text in texts:  # every word of an entry finds it
+        for word in words(folded_form(f"{title} {text}"))[:3]:
+            same_answers([word])
