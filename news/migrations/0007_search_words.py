@@ -15,7 +15,11 @@ The trigram indexes are dropped: nothing queries them any more, and keeping the 
 date was the costliest part of saving an entry. SQLite gets nothing here; it keeps LIKE.
 """
 
+import importlib
+
 from django.db import migrations
+
+trigram = importlib.import_module("news.migrations.0004_search_trigram")
 
 FUNCTION = """
 CREATE OR REPLACE FUNCTION news_search_words(folded text) RETURNS tsvector
@@ -35,11 +39,6 @@ INDEXES = {
     "news_search_words_title": "news_search_words(folded_title)",
 }
 
-TRIGRAM_INDEXES = {
-    "news_search_ftitle_trgm": "folded_title",
-    "news_search_ftext_trgm": "folded_text",
-}
-
 
 def create(apps, schema_editor):
     connection = schema_editor.connection
@@ -51,8 +50,7 @@ def create(apps, schema_editor):
             cursor.execute(
                 f"CREATE INDEX IF NOT EXISTS {name} ON news_searchentry USING gin ({expression})"
             )
-        for name in TRIGRAM_INDEXES:
-            cursor.execute(f"DROP INDEX IF EXISTS {name}")
+    trigram.drop(apps, schema_editor)
 
 
 def drop(apps, schema_editor):
@@ -63,13 +61,7 @@ def drop(apps, schema_editor):
         for name in INDEXES:
             cursor.execute(f"DROP INDEX IF EXISTS {name}")
         cursor.execute("DROP FUNCTION IF EXISTS news_search_words(text)")
-        cursor.execute("SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm'")
-        if cursor.fetchone():
-            for name, column in TRIGRAM_INDEXES.items():
-                cursor.execute(
-                    f"CREATE INDEX IF NOT EXISTS {name} ON news_searchentry "
-                    f"USING gin ({column} gin_trgm_ops)"
-                )
+    trigram.create(apps, schema_editor)
 
 
 class Migration(migrations.Migration):
