@@ -9,7 +9,7 @@ from wagtail.rich_text import expand_db_html
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 from . import reference
-from .rendering import render, render_once
+from .rendering import render, render_each
 
 
 class ObservationChooserBlock(SnippetChooserBlock):
@@ -39,19 +39,21 @@ class FiguresBlock(blocks.StructBlock):
         for its printed values (news.rendering), so an article citing figures seen before
         renders no row; the box around them, seldom the same twice, is rendered each time. A
         figure deleted since the article was saved is left out."""
-        rows = "".join(
-            render_once(
-                "news/blocks/figure_row.html",
-                indicator=figure.indicator.name,
-                body=figure.body.display_name,
-                value=figure.display_value,
-                unit=figure.display_unit,
-                date=figure.date,
-            )
-            for figure in value["observations"]
-            if figure
+        rows = render_each(
+            "news/blocks/figure_row.html",
+            [
+                {
+                    "indicator": figure.indicator.name,
+                    "body": figure.body.display_name,
+                    "value": figure.display_value,
+                    "unit": figure.display_unit,
+                    "date": figure.date,
+                }
+                for figure in value["observations"]
+                if figure
+            ],
         )
-        return render(self.meta.template, {"heading": value["heading"], "rows": mark_safe(rows)})
+        return render(self.meta.template, {"heading": value["heading"], "rows": rows})
 
 
 class QuoteBlock(blocks.StructBlock):

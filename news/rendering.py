@@ -39,9 +39,22 @@ def _rendered(template_name, values, language, zone):
 def render_once(template_name, **values):
     """`template_name` rendered with `values` (hashable: strings, numbers, dates, None). With
     DEBUG on, every time: a template edited in development shows without a restart."""
+    return render_each(template_name, (values,))
+
+
+def render_each(template_name, values_list):
+    """`template_name` rendered once for each dict of `values_list` (as render_once), joined:
+    a list's items, each memoised alone, so a list that differs from another by one item
+    renders one item. The language and time zone are read once for the whole list."""
     if settings.DEBUG:
-        return render(template_name, values)
-    return _rendered(template_name, tuple(sorted(values.items())), *_printed_in())
+        return mark_safe("".join(render(template_name, values) for values in values_list))
+    printed_in = _printed_in()
+    return mark_safe(
+        "".join(
+            _rendered(template_name, tuple(sorted(values.items())), *printed_in)
+            for values in values_list
+        )
+    )
 
 
 class KeyedFragments:

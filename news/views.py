@@ -19,7 +19,7 @@ from .listing import period_bounds
 from .models.base import paginate
 from .models.listed import paginate_ids, paginate_listed
 from .queries import listed_articles, mentioning_ids
-from .rendering import render_once
+from .rendering import render_each
 
 ARCHIVE_YEARS = range(1900, 2101)
 
@@ -133,16 +133,18 @@ def search_view(request):
         if ids:
             page_obj = paginate(request, ids)
             context["page_obj"] = page_obj
-            context["results"] = [
-                render_once(
-                    "news/includes/search_result.html",
-                    kind=entry.kind,
-                    kind_name=str(entry.get_kind_display()),
-                    date=entry.date,
-                    url=entry.url,
-                    title=highlight.highlight(entry.title, query.words),
-                    excerpt=highlight.excerpt(entry.text, query.words),
-                )
-                for entry in search.entries(page_obj.object_list)
-            ]
+            context["results"] = render_each(
+                "news/includes/search_result.html",
+                [
+                    {
+                        "kind": entry.kind,
+                        "kind_name": str(entry.get_kind_display()),
+                        "date": entry.date,
+                        "url": entry.url,
+                        "title": highlight.highlight(entry.title, query.words),
+                        "excerpt": highlight.excerpt(entry.text, query.words),
+                    }
+                    for entry in search.entries(page_obj.object_list)
+                ],
+            )
     return render(request, "news/search.html", context)

@@ -6,13 +6,12 @@ same official with the same titles, or the same bodies, are printed under many a
 
 from django import template
 from django.utils.html import format_html
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from organisations.paths import path_to
 
 from ..cache import request_generation
-from ..rendering import KeyedFragments, render_once
+from ..rendering import KeyedFragments, render_each, render_once
 
 register = template.Library()
 
@@ -26,19 +25,18 @@ def article_items(context, articles, show_lead=False, first_lead=False, heading_
     request = context.get("request")
     level = str(heading_level or 3)
     items = [
-        render_once(
-            ITEM_TEMPLATE,
-            url=article.get_url(request=request),
-            title=article.title,
-            published_at=article.published_at,
-            lead=article.lead if show_lead or (first_lead and index == 0) else None,
-            level=level,
-        )
+        {
+            "url": article.get_url(request=request),
+            "title": article.title,
+            "published_at": article.published_at,
+            "lead": article.lead if show_lead or (first_lead and index == 0) else None,
+            "level": level,
+        }
         for index, article in enumerate(articles)
     ]
     if not items:
         return format_html("<p>{}</p>", _("Chưa có bài viết."))
-    return mark_safe("".join(items))
+    return render_each(ITEM_TEMPLATE, items)
 
 
 @register.simple_tag
@@ -54,16 +52,21 @@ def article_mention(mention):
     )
 
 
+CHIP_TEMPLATE = "news/includes/chip.html"
+
+
 @register.simple_tag
 def body_chips(bodies):
-    chips = tuple((body.get_absolute_url(), body.name) for body in bodies)
-    return render_once("news/includes/article_chips.html", chips=chips)
+    """The items of a list of chips (the template holds the list): each chip rendered once per
+    process, as an article's bodies are seldom the same set twice."""
+    chips = [{"url": body.get_absolute_url(), "name": body.name} for body in bodies]
+    return render_each(CHIP_TEMPLATE, chips)
 
 
 @register.simple_tag
 def tag_chips(tags):
-    chips = tuple((path_to("news:topic", tag.slug), tag.name) for tag in tags)
-    return render_once("news/includes/article_chips.html", chips=chips)
+    chips = [{"url": path_to("news:topic", tag.slug), "name": tag.name} for tag in tags]
+    return render_each(CHIP_TEMPLATE, chips)
 
 
 # A printed filter form is ~35 kB (its hundreds of options): 64 of them, about 2 MB per worker.

@@ -71,3 +71,27 @@ def test_with_debug_on_an_edited_template_shows_at_once(client, demo, settings):
     rendering.cache_clear()
     client.get("/xay-dung-dang/", HTTP_COOKIE="sessionid=x")
     assert rendering.cache_info().currsize == 0
+
+
+def test_two_lists_that_share_items_render_only_the_new_one():
+    rendering.cache_clear()
+    template = "news/includes/chip.html"
+    first = rendering.render_each(
+        template, [{"url": "/a/", "name": "A"}, {"url": "/b/", "name": "B"}]
+    )
+    misses = rendering.cache_info().misses
+    second = rendering.render_each(
+        template, [{"url": "/b/", "name": "B"}, {"url": "/c/", "name": "C"}]
+    )
+    assert misses == 2 and rendering.cache_info().misses == 3  # /b/ came from the memo
+    assert first == '<li><a href="/a/">A</a></li><li><a href="/b/">B</a></li>'
+    assert second == '<li><a href="/b/">B</a></li><li><a href="/c/">C</a></li>'
+
+
+def test_an_articles_bodies_and_topics_are_chips_of_one_list(client, demo):
+    article = make_article(title="Tin có chủ đề")
+    article.tags.add("Đại hội <b>Đảng</b>")
+    article.save_revision().publish()
+    html = client.get(article.url).content.decode()
+    chips = re.search(r'id="tags-heading".*?(<ul class="chips">.*?</ul>)', html, re.S).group(1)
+    assert chips.count("<li>") == 1 and "&lt;b&gt;Đảng&lt;/b&gt;" in chips
