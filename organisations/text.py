@@ -6,6 +6,7 @@ are made once, here.
 
 import datetime
 import functools
+import re
 import sys
 import unicodedata
 from decimal import Decimal
@@ -14,14 +15,18 @@ from django.utils import timezone
 from django.utils.numberformat import format as number_format
 from django.utils.text import slugify
 
+
 # Unicode has no decomposition for đ/Đ, so NFKD-based slugify drops them ("Đảng" → "ang").
-# Vietnamese URLs write them as d/D.
-_D_MAP = str.maketrans({"đ": "d", "Đ": "D"})
+# Vietnamese URLs write them as d/D. Replaced with str.replace, not str.translate: translate
+# looks every character up in its table, raising and clearing a KeyError for each one it does
+# not map, which made folding a 3,000-character article take 0.4 ms for this step alone.
+def _without_d_stroke(text):
+    return text.replace("đ", "d").replace("Đ", "D")
 
 
 def vn_slugify(text, max_length=None):
     """ASCII slug for Vietnamese text: "Đảng bộ tỉnh" → "dang-bo-tinh"."""
-    slug = slugify(str(text).translate(_D_MAP))
+    slug = slugify(_without_d_stroke(str(text)))
     if max_length:
         slug = slug[:max_length].rstrip("-")
     return slug
@@ -30,14 +35,33 @@ def vn_slugify(text, max_length=None):
 @functools.cache
 def _combining_marks():
     """A str.translate table deleting every combining character (912 code points, built once
-    in 0.2 s): folding a long article then runs in C, not character by character in Python."""
+    in 0.2 s), for the rare text that still holds one after _VIETNAMESE_MARKS are removed."""
     return {code: None for code in range(sys.maxunicode + 1) if unicodedata.combining(chr(code))}
+
+
+# The marks Vietnamese letters decompose into (NFKD): grave, acute, circumflex, tilde, breve,
+# hook above, horn, dot below. Each is removed by str.replace, which runs at memory speed.
+_VIETNAMESE_MARKS = "\u0300\u0301\u0302\u0303\u0306\u0309\u031b\u0323"
+_NON_ASCII = re.compile("[^\x00-\x7f]")
+
+
+def _without_marks(decomposed):
+    """`decomposed` without its combining characters, as translate(_combining_marks()) gives
+    it: the Vietnamese marks by replacement, then the whole table only if another mark is
+    left (a word in another language); other non-ASCII characters (quotes, dashes) stay."""
+    for mark in _VIETNAMESE_MARKS:
+        decomposed = decomposed.replace(mark, "")
+    if decomposed.isascii():
+        return decomposed
+    if any(unicodedata.combining(char) for char in set(_NON_ASCII.findall(decomposed))):
+        return decomposed.translate(_combining_marks())
+    return decomposed
 
 
 def fold(text):
     """Lower-case, diacritic-free form used for search: "Đảng viên" → "dang vien"."""
-    decomposed = unicodedata.normalize("NFKD", str(text).translate(_D_MAP))
-    return decomposed.translate(_combining_marks()).casefold()
+    decomposed = unicodedata.normalize("NFKD", _without_d_stroke(str(text)))
+    return _without_marks(decomposed).casefold()
 
 
 def format_number(value, decimal_places=None):
