@@ -20,7 +20,7 @@ from ..blocks import ArticleBodyBlock
 from ..panels import ConsistencyPanel, SuggestionsPanel
 from ..prepared import PreparedRows
 from .base import NewsPage
-from .links import ArticlePageTag
+from .links import ArticlePageTag, MentionRole
 from .saved_links import saved_links
 
 # What a listed article (templates/news/includes/article_items.html and its page URL) reads:
@@ -30,6 +30,7 @@ ITEM_FIELDS = ("title", "slug", "url_path", "locale_id", "published_at", "lead")
 
 
 RELATED_COUNT = 5
+ROLE_LABELS = dict(MentionRole.choices)
 
 
 def _latest_naming(official_id):
@@ -197,7 +198,7 @@ class ArticlePage(NewsPage):
         return [
             OfficialMention(
                 official=link.official,
-                role=link.get_role_display(),
+                role=ROLE_LABELS.get(link.role, link.role),  # get_role_display builds a dict
                 printed_title=link.printed_title,
                 titles=titles_on(tenures[link.official_id], date),
                 role_code=link.role,

@@ -4,6 +4,7 @@ values are the navigation's sections (URL, title) and the search box's text."""
 
 from django import template
 
+from ..cache import generation_cached
 from ..rendering import render_once
 
 register = template.Library()
@@ -15,13 +16,23 @@ def site_assets():
     return render_once("includes/site_assets.html")
 
 
+def nav_links(request, sections):
+    """(URL, title) of the navigation's sections. A section's URL depends on the host asked
+    (relative on its own site), and sections change only with the page-cache generation: so
+    kept under it, per host."""
+    if request is None:
+        return tuple((section.get_url(), section.title) for section in sections)
+    return generation_cached(
+        request,
+        f"nav-links:{request.get_host()}",
+        lambda: tuple((section.get_url(request=request), section.title) for section in sections),
+    )
+
+
 @register.simple_tag(takes_context=True)
 def site_header(context):
     request = context.get("request")
-    sections = tuple(
-        (section.get_url(request=request), section.title)
-        for section in context.get("nav_sections") or ()
-    )
+    sections = nav_links(request, context.get("nav_sections") or ())
     return render_once(
         "includes/site_header.html",
         sections=sections,
