@@ -26,6 +26,9 @@ MAX_QUERY_LENGTH = getattr(settings, "SEARCH_MAX_QUERY_LENGTH", 200)
 MAX_WORDS = 10
 CANDIDATES = 200
 RECENT_WINDOW = 2000
+# PostgreSQL's indexes of each entry's words (news/migrations/0007_search_words).
+WORDS_INDEX = "news_search_words_all"
+TITLE_WORDS_INDEX = "news_search_words_title"
 
 
 @dataclass
@@ -122,14 +125,16 @@ def _recent_cutoff(articles):
     return generation_cached(None, f"search:cutoff:{RECENT_WINDOW}", cutoff)[0]
 
 
-def _newest_matches(articles, condition, limit, cutoff, indexed=None):
+def _newest_matches(articles, condition, limit, cutoff, indexed=None, rare=False):
     """The newest `limit` articles matching `condition`, looking first among the newest
     RECENT_WINDOW articles only, where LIKE is fast: PostgreSQL has no statistics on long texts,
     so it guesses that a common word is rare and would recheck every match before sorting; a
     date bound keeps that to RECENT_WINDOW rows. Only when too few recent articles match is the
     whole table searched, and then matches are few: by `indexed`, the same condition answered
-    by PostgreSQL's words index, where there is one."""
-    if cutoff is not None:
+    by PostgreSQL's words index, where there is one. With `rare` (a word the index's statistics
+    do not count among the common ones), matches are known to be few: the recent window, read
+    text by text for nothing, is skipped. Either way the same entries come back."""
+    if cutoff is not None and not (rare and indexed is not None):
         recent = [Candidate(*row) for row in articles.filter(condition, date__gte=cutoff)[:limit]]
         if len(recent) >= limit:
             return recent
@@ -139,6 +144,32 @@ def _newest_matches(articles, condition, limit, cutoff, indexed=None):
     by_date = Coalesce("date", "date")
     whole = articles.filter(condition if indexed is None else indexed)
     return [Candidate(*row) for row in whole.order_by(by_date.desc(), "-id")[:limit]]
+
+
+def _common_words(index):
+    """The words PostgreSQL's statistics of the words `index` count as common (its most common
+    elements, a few hundred; any other word is in fewer entries than the least of them), or None
+    where there are none (not analysed yet, or not PostgreSQL). Both indexes' are read in one
+    query and kept under the generation: statistics change only when the table is analysed."""
+
+    def read():
+        connection = connections[router.db_for_read(SearchEntry)]
+        if connection.vendor != "postgresql":
+            return {}
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT tablename, most_common_elems::text::text[] FROM pg_stats"
+                " WHERE tablename IN (%s, %s) AND most_common_elems IS NOT NULL",
+                [WORDS_INDEX, TITLE_WORDS_INDEX],
+            )
+            return {name: frozenset(elements) for name, elements in cursor.fetchall()}
+
+    return generation_cached(None, "search:common-words", read).get(index)
+
+
+def _has_rare_word(query_words, index):
+    common = _common_words(index)
+    return common is not None and any(word not in common for word in query_words)
 
 
 def _indexed_words(query_words, title_only=False):
@@ -227,9 +258,21 @@ def find(query, limit=CANDIDATES):
     found = [
         *(Candidate(*row) for row in others[:limit]),
         *_newest_matches(
-            articles, in_title, limit, cutoff, _indexed_words(query.words, title_only=True)
+            articles,
+            in_title,
+            limit,
+            cutoff,
+            _indexed_words(query.words, title_only=True),
+            rare=_has_rare_word(query.words, TITLE_WORDS_INDEX),
         ),
-        *_newest_matches(articles, anywhere, limit, cutoff, _indexed_words(query.words)),
+        *_newest_matches(
+            articles,
+            anywhere,
+            limit,
+            cutoff,
+            _indexed_words(query.words),
+            rare=_has_rare_word(query.words, WORDS_INDEX),
+        ),
     ]
     results = list({entry.pk: entry for entry in reversed(found)}.values())
     _read_texts(results, query)

@@ -307,7 +307,9 @@ def test_ranking_reads_texts_only_where_the_exact_phrase_may_be(demo, django_ass
     make_article(title="Tin một", lead="Bàn về đảng viên mới")
     make_article(title="Tin hai", lead="Không liên quan")
     query = search.Query.parse("đảng viên mới")
-    with django_assert_num_queries(5):  # cutoff, officials and bodies, title, anywhere, texts
+    # cutoff, officials and bodies, title, anywhere, texts; on PostgreSQL also its statistics
+    # of the words indexes (news.search._common_words); the first two once per generation
+    with django_assert_num_queries(6 if connection.vendor == "postgresql" else 5):
         found = search.find(query)
     assert [entry.title for entry in found][:1] == ["Tin một"]
     assert found[0].rank == 1

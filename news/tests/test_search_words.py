@@ -5,6 +5,7 @@ import datetime
 
 from django.db import connection
 from django.db.models import Q
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 import pytest
@@ -105,6 +106,36 @@ def test_the_whole_table_query_uses_the_index():
         cursor.execute(f"EXPLAIN {sql}", params)
         plan = "\n".join(row[0] for row in cursor.fetchall())
     assert "news_search_words_all" in plan
+
+
+def test_the_common_words_are_read_from_the_index_statistics():
+    store(*[(f"Hội nghị số {n}", "Đảng bộ tỉnh") for n in range(30)])
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE news_searchentry")
+    common = search._common_words(search.WORDS_INDEX)
+    assert {"hoi", "nghi", "dang", "tinh"} <= common and "vien" not in common
+    assert search._has_rare_word(["dang", "vien"], search.WORDS_INDEX)
+    assert not search._has_rare_word(["dang", "tinh"], search.WORDS_INDEX)
+    assert "dang" not in search._common_words(search.TITLE_WORDS_INDEX)
+
+
+@pytest.mark.parametrize("text", ["Trần Văn Hiếm", "đảng viên", "hội nghị đảng viên"])
+def test_a_rare_word_skips_the_recent_window_for_the_same_results(monkeypatch, text):
+    store(
+        *[
+            (f"Hội nghị số {n}", "Đảng viên " * (n % 3) + "Trần Văn Hiếm" * (n == 7))
+            for n in range(40)
+        ]
+    )
+    monkeypatch.setattr(search, "RECENT_WINDOW", 10)
+    query = search.Query.parse(text)
+    monkeypatch.setattr(search, "_has_rare_word", lambda query_words, index: False)
+    scanned = [(entry.pk, entry.rank) for entry in search.find(query)]
+    monkeypatch.setattr(search, "_has_rare_word", lambda query_words, index: True)
+    with CaptureQueriesContext(connection) as queries:
+        shortcut = [(entry.pk, entry.rank) for entry in search.find(query)]
+    assert shortcut == scanned and scanned
+    assert not any('"date" >=' in query["sql"] for query in queries.captured_queries)
 
 
 ALPHABET = st.sampled_from(list("aăâbdđeêiloôơuưy ̣̀́̉̃ _-.,'&|!:*\\0123456789") + ["Đ", "Ư"])
