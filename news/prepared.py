@@ -35,7 +35,10 @@ class PreparedQuery:
     def _rows(self, values):
         """The database, the compiler, and the rows of the query with `values`, converted."""
         alias, compiler, sql, params = self._prepared(values)
-        with connections[alias].cursor() as cursor:
+        connection = connections[alias]
+        # On PostgreSQL, a cursor whose statements the server prepares (config.postgresql).
+        open_cursor = getattr(connection, "prepared_cursor", connection.cursor)
+        with open_cursor() as cursor:
             cursor.execute(sql, params)
             rows = cursor.fetchall()
         if alias not in self._converters:
