@@ -3,6 +3,7 @@ its content, rendered once per process for the same values (news.rendering). The
 values are the navigation's sections (URL, title) and the search box's text."""
 
 from django import template
+from django.core.exceptions import DisallowedHost
 
 from ..cache import generation_cached
 from ..rendering import render_once
@@ -20,13 +21,15 @@ def nav_links(request, sections):
     """(URL, title) of the navigation's sections. A section's URL depends on the host asked
     (relative on its own site), and sections change only with the page-cache generation: so
     kept under it, per host."""
-    if request is None:
-        return tuple((section.get_url(), section.title) for section in sections)
-    return generation_cached(
-        request,
-        f"nav-links:{request.get_host()}",
-        lambda: tuple((section.get_url(request=request), section.title) for section in sections),
-    )
+
+    def links():
+        return tuple((section.get_url(request=request), section.title) for section in sections)
+
+    try:
+        host = request.get_host() if request is not None else None
+    except DisallowedHost:  # the 400 page of a host not allowed: printed, not kept
+        host = None
+    return links() if host is None else generation_cached(request, f"nav-links:{host}", links)
 
 
 @register.simple_tag(takes_context=True)

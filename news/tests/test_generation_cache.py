@@ -110,3 +110,11 @@ def test_what_a_process_keeps_expires_with_the_shared_entries(db, settings):
     time.sleep(0.01)
     cache.generation_cached(None, "answer", lambda: computed.append(1) or 42)
     assert len(computed) == 2
+
+
+def test_a_host_not_allowed_gets_the_400_page_with_its_navigation(client, demo, settings):
+    settings.DEBUG = False
+    response = client.get(demo.url, HTTP_HOST="khong-cho-phep.example")
+    assert response.status_code == 400
+    assert "Xây dựng Đảng" in navigation(client, demo.url)  # the allowed host's stays cached
+    assert '<nav class="site-nav"' in response.content.decode()
