@@ -8,7 +8,12 @@ and builds the rows or instances as the ORM would, from what it worked out once 
 converters, the fields each instance is built from): the same rows, the same model instances
 (deferred fields, database converters), at a fraction of the cost. Used where the shape of a
 query is fixed and it runs on every page view.
+
+Listings use it too (`PreparedRows(..., limit=, offset=)`): the page's bounds are appended to
+the compiled SQL as integers, so each page of a listing is its own statement to PostgreSQL.
 """
+
+import datetime
 
 from django.core.exceptions import ImproperlyConfigured
 from django.db import connections, router
@@ -16,8 +21,9 @@ from django.db import connections, router
 
 class PreparedQuery:
     """`build(*values)` returns the queryset. Its SQL must not depend on the values, and each
-    value must reach the SQL's parameters unchanged: an exact match or a comparison on an integer
-    or text column (not `__in`, `__startswith` or a date, which the ORM rewrites). Calling it
+    value must reach the SQL's parameters unchanged: an exact match, `__in` or a comparison on an
+    integer or text column, or a comparison with an aware datetime (which each database adapts
+    as the ORM does); not `__startswith` or `__date`, which the ORM rewrites. Calling it
     gives the list of model instances; the queryset may not use `select_related()` or
     annotations."""
 
@@ -32,9 +38,19 @@ class PreparedQuery:
         model, names, start, end = self._instance_columns(compiler)
         return [model.from_db(alias, names, row[start:end]) for row in rows]
 
-    def _rows(self, values):
-        """The database, the compiler, and the rows of the query with `values`, converted."""
+    def statement(self, *values):
+        """The database, the SQL and its parameters with `values`."""
+        alias, _compiler, sql, params = self._prepared(values)
+        return alias, sql, params
+
+    def _rows(self, values, limit=None, offset=0):
+        """The database, the compiler, and the rows of the query with `values`, converted; with
+        `limit`, that many rows from `offset` on."""
         alias, compiler, sql, params = self._prepared(values)
+        if limit is not None:
+            if compiler.query.is_sliced:
+                raise ImproperlyConfigured("a sliced query cannot be given a limit and offset")
+            sql = f"{sql} LIMIT {int(limit)} OFFSET {int(offset)}"
         connection = connections[alias]
         # On PostgreSQL, a cursor whose statements the server prepares (config.postgresql).
         open_cursor = getattr(connection, "prepared_cursor", connection.cursor)
@@ -71,7 +87,9 @@ class PreparedQuery:
             self._compiled[alias] = self._compile(queryset, markers, alias)
         compiler, sql, params, positions = self._compiled[alias]
         params = list(params)
+        connection = connections[alias]
         for value, where in zip(values, positions, strict=True):
+            value = _adapted(connection, value)
             for index in where:
                 params[index] = value
         return alias, compiler, sql, params
@@ -83,7 +101,8 @@ class PreparedQuery:
         sql, params = compiler.as_sql()
         positions = []
         for marker in markers:
-            where = [index for index, param in enumerate(params) if param == marker]
+            adapted = _adapted(compiler.connection, marker)
+            where = [index for index, param in enumerate(params) if param == adapted]
             if not where:
                 raise ImproperlyConfigured(
                     f"{marker!r} does not reach the SQL of {queryset.query} unchanged"
@@ -96,15 +115,29 @@ class PreparedRows(PreparedQuery):
     """For a `values_list()` queryset, or a union of several: a list of its rows as tuples,
     converted as the ORM converts them (SQLite's dates and times become datetimes)."""
 
-    def __call__(self, *values):
-        _alias, _compiler, rows = self._rows(values)
+    def __call__(self, *values, limit=None, offset=0):
+        _alias, _compiler, rows = self._rows(values, limit, offset)
         return [tuple(row) for row in rows]
+
+
+def _adapted(connection, value):
+    """`value` as the ORM gives it to the database: a datetime in the form each backend stores
+    (SQLite's is text in UTC); integers and text unchanged."""
+    if isinstance(value, datetime.datetime):
+        return connection.ops.adapt_datetimefield_value(value)
+    return value
 
 
 def _marker(number, value):
     """A stand-in for a value of the same type that nothing else in a query would contain."""
+    if isinstance(value, datetime.datetime):
+        if value.tzinfo is None:
+            raise TypeError("prepared queries take aware datetimes only")
+        return datetime.datetime(1000 + number, 1, 1, tzinfo=datetime.UTC)
     if isinstance(value, bool) or not isinstance(value, int | str):
-        raise TypeError(f"prepared queries take integers and text, not {type(value).__name__}")
+        raise TypeError(
+            f"prepared queries take integers, text and datetimes, not {type(value).__name__}"
+        )
     if isinstance(value, int):
         # within every integer column's range, which Django checks (out of range: no SQL)
         return 2_147_000_000 + number

@@ -4,23 +4,15 @@ from organisations.models import Body, Official
 
 from .cache import generation_cached
 from .models import ArticleBodyLink, ArticleOfficialLink, ArticlePage
-from .models.article import ITEM_FIELDS
 from .models.base import ListingPaginator
-from .models.listed import listed_by_ids
+from .models.listed import listed_articles, listed_by_ids, live_articles
 
 # The most articles of one official or body kept as ids (mentioning_ids): below the listings'
 # count limit, so that a list of them states its exact total, as a counted one would.
 MENTION_IDS_LIMIT = ListingPaginator.COUNT_LIMIT - 1
 
 
-def live_articles():
-    """Live articles without their StreamField bodies, newest first: what every listing wants."""
-    return ArticlePage.objects.live().defer_streamfields().order_by("-published_at", "-pk")
-
-
-def listed_articles():
-    """Live articles, newest first, with only what a list of items shows (ITEM_FIELDS)."""
-    return live_articles().only(*ITEM_FIELDS)
+__all__ = ["listed_articles", "live_articles", "mentioning", "mentioning_ids"]
 
 
 def mentioning(obj):

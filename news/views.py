@@ -17,7 +17,7 @@ from . import highlight, search
 from .filters import ArticleFilterSet
 from .listing import period_bounds
 from .models.base import paginate
-from .models.listed import paginate_ids, paginate_listed
+from .models.listed import PERIOD_LISTED, paginate_ids, paginate_listed, paginate_prepared
 from .queries import listed_articles, mentioning_ids
 from .rendering import render_each
 
@@ -106,10 +106,9 @@ def archive(request, year, month=None, day=None):
     else:
         heading = _("Tin năm %(year)s") % {"year": year}
         months = month_links(year)
-    articles = listed_articles().filter(published_at__gte=start, published_at__lt=end)
     context = {
         "heading": heading,
-        "page_obj": paginate_listed(request, articles),
+        "page_obj": paginate_prepared(request, PERIOD_LISTED, start, end),
         "breadcrumbs": breadcrumbs,
         "months": months,
     }

@@ -161,6 +161,8 @@ class ListingPaginator(Paginator):
 
     @cached_property
     def count(self):
+        if isinstance(self.object_list, PreparedListing):
+            return self.object_list.count_upto(self.count_limit)
         if isinstance(self.object_list, QuerySet):
             # unordered: the database may stop at the limit instead of sorting every match
             counted = self.object_list.order_by()[: self.count_limit]
@@ -180,6 +182,28 @@ def counted_key(queryset):
     sql, params = queryset.query.sql_with_params()
     digest = hashlib.sha256(repr((queryset.db, sql, params)).encode()).hexdigest()
     return f"listing-count:{digest}"
+
+
+class PreparedListing:
+    """A listing read through prepared rows (news.prepared.PreparedRows) with its values: what a
+    paginator asks of it (its count, a slice of its rows) without building a queryset or
+    compiling SQL on each request; each page's rows are one statement to PostgreSQL."""
+
+    def __init__(self, rows, *values):
+        self.rows, self.values = rows, values
+
+    def __getitem__(self, bounds):
+        return self.rows(*self.values, limit=bounds.stop - bounds.start, offset=bounds.start)
+
+    def count_upto(self, limit):
+        """The number of rows, counted no further than `limit`; kept as counted_key says."""
+        alias, sql, params = self.rows.statement(*self.values)
+        digest = hashlib.sha256(repr((alias, sql, params, limit)).encode()).hexdigest()
+
+        def count():
+            return self.rows.build(*self.values).order_by()[:limit].count()
+
+        return generation_cached(None, f"listing-count:{digest}", count, in_process=False)
 
 
 def paginate(request, queryset, per_page=LISTING_PAGE_SIZE, item=None):

@@ -4,8 +4,9 @@ constructors, thirty-odd deferred fields each) cost more than the query that lis
 
 from wagtail.models import Page, Site
 
-from .article import ArticlePage
-from .base import paginate, single_site_url_parts
+from ..prepared import PreparedRows
+from .article import ITEM_FIELDS, ArticlePage
+from .base import LISTING_PAGE_SIZE, PreparedListing, paginate, single_site_url_parts
 
 
 def site_root_paths(request):
@@ -49,17 +50,63 @@ def first_listed(queryset, count):
     return [ListedArticle(*row) for row in listed(queryset)[:count]]
 
 
+def live_articles():
+    """Live articles without their StreamField bodies, newest first: what every listing wants."""
+    return ArticlePage.objects.live().defer_streamfields().order_by("-published_at", "-pk")
+
+
+def listed_articles():
+    """Live articles, newest first, with only what a list of items shows (ITEM_FIELDS)."""
+    return live_articles().only(*ITEM_FIELDS)
+
+
+# A section's articles: its children, by the interval of their paths (treebeard's own, as
+# news.models.base.child_by_slug) and their depth, as `child_of` would select them with LIKE.
+CHILDREN_LISTED = PreparedRows(
+    lambda first, last, depth: listed(
+        listed_articles().filter(path__gte=first, path__lte=last, depth=depth)
+    )
+)
+
+# Articles published in [start, end): the date archives.
+PERIOD_LISTED = PreparedRows(
+    lambda start, end: listed(
+        listed_articles().filter(published_at__gte=start, published_at__lt=end)
+    )
+)
+
+
+def _live_by_ids(*ids):
+    return listed(ArticlePage.objects.live().filter(pk__in=ids).order_by())
+
+
+# A page's worth of ids (LISTING_PAGE_SIZE of them: one SQL statement for every page).
+PAGE_BY_IDS = PreparedRows(_live_by_ids)
+
+
 def listed_by_ids(ids):
-    """The live articles of `ids` as ListedArticles, in the order of `ids`, in one query."""
-    found = {
-        row[0]: ListedArticle(*row) for row in listed(ArticlePage.objects.live().filter(pk__in=ids))
-    }
+    """The live articles of `ids` as ListedArticles, in the order of `ids`, in one query: a
+    prepared one for a page's worth of ids, padded to a page with the last (the SQL is the same
+    for every page of ids)."""
+    ids = list(ids)
+    if not ids:
+        return []
+    if len(ids) <= LISTING_PAGE_SIZE:
+        rows = PAGE_BY_IDS(*ids, *ids[-1:] * (LISTING_PAGE_SIZE - len(ids)))
+    else:
+        rows = _live_by_ids(*ids)
+    found = {row[0]: ListedArticle(*row) for row in rows}
     return [found[pk] for pk in ids if pk in found]
 
 
 def paginate_listed(request, queryset):
     """One page of `queryset` (news.models.base.paginate) as ListedArticles."""
     return paginate(request, listed(queryset), item=ListedArticle)
+
+
+def paginate_prepared(request, rows, *values):
+    """One page of the prepared `rows` with `values` (PreparedListing) as ListedArticles."""
+    return paginate(request, PreparedListing(rows, *values), item=ListedArticle)
 
 
 def paginate_ids(request, ids):

@@ -5,9 +5,9 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
 
-from .article import ITEM_FIELDS, ArticlePage
+from .article import ArticlePage
 from .base import NewsPage
-from .listed import paginate_listed
+from .listed import CHILDREN_LISTED, paginate_prepared
 
 
 class SectionPage(NewsPage):
@@ -22,15 +22,10 @@ class SectionPage(NewsPage):
         verbose_name = _("chuyên mục")
         verbose_name_plural = _("chuyên mục")
 
-    def articles(self):
-        return (
-            ArticlePage.objects.live()
-            .child_of(self)
-            .only(*ITEM_FIELDS)
-            .order_by("-published_at", "-pk")
-        )
-
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["page_obj"] = paginate_listed(request, self.articles())
+        first, last = self._get_children_path_interval(self.path)
+        context["page_obj"] = paginate_prepared(
+            request, CHILDREN_LISTED, first, last, self.depth + 1
+        )
         return context

@@ -7,8 +7,9 @@ from django.test.utils import CaptureQueriesContext
 
 import pytest
 
-from news.models import SectionPage
+from news.models import ArticlePage, SectionPage
 from news.models.base import ListingPaginator
+from news.models.listed import listed_by_ids
 from news.tests.articles import make_article, vn_time
 
 pytestmark = pytest.mark.django_db
@@ -186,6 +187,40 @@ def test_section_listing_still_paginates(client, demo):
         make_article(parent=section, title=f"Kinh tế {n}", published_at=vn_time(2023, 1, 1, n))
     assert len(listed(client, section.url)) == 20
     assert len(listed(client, section.url, page=2)) == 1
+
+
+def test_a_section_lists_its_own_live_articles_newest_first_as_the_orm_would(client, demo):
+    """The prepared query (paths' interval and depth) selects what `child_of` selects."""
+    section = SectionPage.objects.get(slug="kinh-te-xa-hoi")
+    other = SectionPage.objects.get(slug="xay-dung-dang")
+    same_time = vn_time(2023, 1, 1, 9)
+    for n in range(23):
+        make_article(parent=section, title=f"Kinh tế {n:02d}", published_at=vn_time(2023, 1, 1, n))
+    make_article(parent=section, title="Cùng giờ A", published_at=same_time)
+    make_article(parent=other, title="Chuyên mục khác", published_at=vn_time(2024, 1, 1))
+    make_article(parent=section, title="Đã gỡ", published_at=vn_time(2024, 1, 1)).unpublish()
+    expected = [
+        article.title
+        for article in ArticlePage.objects.live().child_of(section).order_by("-published_at", "-pk")
+    ]
+    assert len(expected) == 24 and expected[13:15] == ["Cùng giờ A", "Kinh tế 09"]
+    assert listed(client, section.url) + listed(client, section.url, page=2) == expected
+    html = client.get(section.url, {"page": 2}).content.decode()
+    assert "<span>Trang 2/2</span>" in html  # counted exactly below the limit
+
+
+def test_articles_by_ids_keep_the_order_given_and_skip_unpublished(demo):
+    articles = [
+        make_article(title=f"Tin {n:02d}", published_at=vn_time(2023, 2, 1, n)) for n in range(24)
+    ]
+    articles[3].unpublish()
+    ids = [article.pk for article in reversed(articles)]
+    for chosen in (ids[:1], ids[:5], ids[:20], ids, ids[::-1][:20]):
+        with CaptureQueriesContext(connection) as context:
+            found = listed_by_ids(chosen)
+        assert len(context) == 1
+        assert [item.pk for item in found] == [pk for pk in chosen if pk != articles[3].pk]
+    assert listed_by_ids([]) == []
 
 
 def test_nul_in_topic_is_404(client, demo):

@@ -66,11 +66,51 @@ def test_a_value_the_orm_rewrites_is_refused_when_compiled():
         query("Lê")
 
 
-@pytest.mark.parametrize("value", [True, 1.5, None, ["a"]])
-def test_values_other_than_integers_and_text_are_refused(value):
+@pytest.mark.parametrize(
+    "value", [True, 1.5, None, ["a"], datetime.date(2021, 1, 1), datetime.datetime(2021, 1, 1)]
+)
+def test_values_other_than_integers_text_and_aware_datetimes_are_refused(value):
     query = PreparedQuery(lambda pk: Official.objects.filter(pk=pk))
-    with pytest.raises(TypeError, match="integers and text"):
+    with pytest.raises(TypeError, match="integers, text and datetimes|aware datetimes only"):
         query(value)
+
+
+def test_a_sliced_queryset_is_not_given_a_second_limit():
+    OfficialFactory.create_batch(3)
+    query = PreparedRows(lambda pk: Official.objects.filter(pk__gte=pk).values_list("pk")[:2])
+    assert len(query(0)) == 2
+    with pytest.raises(ImproperlyConfigured, match="cannot be given a limit"):
+        query(0, limit=5)
+
+
+def test_rows_by_aware_datetimes_and_pages_of_them_match_the_orm(demo):
+    """Datetimes reach each database as the ORM adapts them (SQLite: text in UTC), in any time
+    zone; `limit` and `offset` give the slices the ORM would."""
+    from news.models import ArticlePage
+    from news.tests.articles import make_articles, vn_time
+
+    make_articles(5)
+
+    def build(start, end):
+        return (
+            ArticlePage.objects.filter(published_at__gte=start, published_at__lt=end)
+            .order_by("-published_at")
+            .values_list("pk", "published_at")
+        )
+
+    rows = PreparedRows(build)
+    periods = [
+        (vn_time(2022, 1, 1, 8, 0, 1), vn_time(2022, 1, 1, 8, 0, 4)),
+        (vn_time(2022, 1, 1), vn_time(2022, 1, 2)),
+        # the same instants written in UTC
+        (datetime.datetime(2022, 1, 1, 1, 0, 1, tzinfo=datetime.UTC), vn_time(2022, 1, 2)),
+        (vn_time(2023, 1, 1), vn_time(2024, 1, 1)),
+    ]
+    for start, end in periods:
+        assert rows(start, end) == list(build(start, end)), (start, end)
+        assert rows(start, end, limit=2, offset=1) == list(build(start, end)[1:3])
+    assert len(rows(*periods[0])) == 3
+    assert rows(*periods[1], limit=2, offset=4) == list(build(*periods[1])[4:6])
 
 
 def test_prepared_rows_match_the_orm_with_its_conversions():
