@@ -1,6 +1,7 @@
 """The public article filter at /tin-tuc/: a plain GET form, so every filtered list is a
 bookmarkable URL and works without JavaScript."""
 
+import copy
 import datetime
 import functools
 
@@ -19,6 +20,7 @@ from organisations.models import Body, Official
 from .cache import generation_cached
 from .listing import day_bounds
 from .models import ArticleBodyLink, ArticleOfficialLink, SectionPage
+from .prepared import PreparedQuery
 
 # Day first whatever language the browser asks for; ISO too, for <input type="date"> and links.
 DATE_INPUT_FORMATS = ["%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y-%m-%d"]
@@ -89,8 +91,45 @@ class PlainSelect(forms.Select):
         return format_html('<select name="{}"{}>{}</select>', name, attrs, options)
 
 
-class DayFilter(django_filters.DateFilter):
+class ShallowCopied:
+    """django-filter deep-copies every filter for each filter set, querysets and all (some 300
+    objects a request). A filter keeps nothing of a request but the `model` and `parent` it is
+    given, so a shallow copy will do, its method bound to the copy as a deep copy binds it."""
+
+    def __deepcopy__(self, memo):
+        copied = copy.copy(self)
+        copied.method = self.method
+        return copied
+
+
+class DayFilter(ShallowCopied, django_filters.DateFilter):
     field_class = DayFirstDateField
+
+
+class SlugChoiceField(django_filters.fields.ModelChoiceField):
+    """A choice by slug, looked up through a prepared query (news.prepared) rather than by
+    building `queryset.get(slug=…)` on each request; anything but one match is left to Django's
+    own lookup and its error."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.by_slug = PreparedQuery(
+            lambda slug, queryset=self.queryset: queryset.filter(slug=slug)
+        )
+
+    def to_python(self, value):
+        if isinstance(value, str) and value and "\x00" not in value:
+            try:
+                found = self.by_slug(value)
+            except (ValueError, TypeError):  # as Django's lookup: an invalid choice
+                found = ()
+            if len(found) == 1:
+                return found[0]
+        return super().to_python(value)
+
+
+class SlugChoiceFilter(ShallowCopied, django_filters.ModelChoiceFilter):
+    field_class = SlugChoiceField
 
 
 class ArticleFilterForm(forms.Form):
@@ -108,7 +147,7 @@ def used_tags():
 
 def slug_choice(label, queryset, **kwargs):
     """A select of `queryset` by slug, "Tất cả" first, so URLs read ?official=nguyen-khac-toan."""
-    return django_filters.ModelChoiceFilter(
+    return SlugChoiceFilter(
         label=label,
         queryset=queryset,
         to_field_name="slug",

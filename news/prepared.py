@@ -120,6 +120,12 @@ class PreparedRows(PreparedQuery):
         return [tuple(row) for row in rows]
 
 
+def padded(values, size):
+    """`values` (1 to `size` of them) with the last repeated up to `size`: the values of a
+    prepared `__in` query, whose SQL holds a fixed number of them (a repeated one matches once)."""
+    return (*values, *values[-1:] * (size - len(values)))
+
+
 def _adapted(connection, value):
     """`value` as the ORM gives it to the database: a datetime in the form each backend stores
     (SQLite's is text in UTC); integers and text unchanged."""

@@ -19,6 +19,8 @@ from organisations.text import fold
 
 from .cache import generation_cached
 from .models import SearchEntry
+from .models.base import LISTING_PAGE_SIZE as PAGE_SIZE
+from .prepared import PreparedQuery, padded
 from .search_index import Kind, exact_form, folded_form, has_exact_phrase, words
 
 # config.security.RequestLimitsMiddleware already cuts `q` to this length before the view.
@@ -293,7 +295,25 @@ def ranked_ids(query):
     )
 
 
+# What a result prints: not the folded title and text, which are as long as the text.
+RESULT_FIELDS = ("kind", "title", "url", "date", "text")
+
+
+def _entries_by_ids(*ids):
+    return SearchEntry.objects.filter(pk__in=ids).only(*RESULT_FIELDS).order_by()
+
+
+PAGE_OF_ENTRIES = PreparedQuery(_entries_by_ids)  # a page of ids: one SQL statement
+
+
 def entries(ids):
     """The entries of `ids`, in that order (one may be gone since: then it is left out)."""
-    found = SearchEntry.objects.in_bulk(ids)
-    return [found[pk] for pk in ids if pk in found]
+    ids = list(ids)
+    if not ids:
+        return []
+    if len(ids) <= PAGE_SIZE:
+        found = PAGE_OF_ENTRIES(*padded(ids, PAGE_SIZE))
+    else:
+        found = _entries_by_ids(*ids)
+    by_pk = {entry.pk: entry for entry in found}
+    return [by_pk[pk] for pk in ids if pk in by_pk]

@@ -16,6 +16,7 @@ from organisations.text import format_date
 from . import highlight, search
 from .filters import ArticleFilterSet
 from .listing import period_bounds
+from .models import SearchEntry
 from .models.base import paginate
 from .models.listed import PERIOD_LISTED, paginate_ids, paginate_listed, paginate_prepared
 from .queries import listed_articles, mentioning_ids
@@ -132,12 +133,14 @@ def search_view(request):
         if ids:
             page_obj = paginate(request, ids)
             context["page_obj"] = page_obj
+            # translated once a request: get_kind_display() hashes every label for each entry
+            kind_names = {kind: str(label) for kind, label in SearchEntry.Kind.choices}
             context["results"] = render_each(
                 "news/includes/search_result.html",
                 [
                     {
                         "kind": entry.kind,
-                        "kind_name": str(entry.get_kind_display()),
+                        "kind_name": kind_names[entry.kind],
                         "date": entry.date,
                         "url": entry.url,
                         "title": highlight.highlight(entry.title, query.words),

@@ -182,6 +182,9 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 SEARCH_MAX_QUERY_LENGTH = 200
 LISTING_MAX_PAGE = 1000
 
+# Django's database sessions, read through a prepared query (config/sessions.py).
+SESSION_ENGINE = "config.sessions"
+
 # Login throttling for the Wagtail admin (/admin/login/) with django-axes: 5 failures from one
 # address lock it out for 15 minutes, with a Vietnamese page (templates/axes/lockout.html).
 AUTHENTICATION_BACKENDS = [

@@ -4,7 +4,7 @@ constructors, thirty-odd deferred fields each) cost more than the query that lis
 
 from wagtail.models import Page, Site
 
-from ..prepared import PreparedRows
+from ..prepared import PreparedRows, padded
 from .article import ITEM_FIELDS, ArticlePage
 from .base import LISTING_PAGE_SIZE, PreparedListing, paginate, single_site_url_parts
 
@@ -92,7 +92,7 @@ def listed_by_ids(ids):
     if not ids:
         return []
     if len(ids) <= LISTING_PAGE_SIZE:
-        rows = PAGE_BY_IDS(*ids, *ids[-1:] * (LISTING_PAGE_SIZE - len(ids)))
+        rows = PAGE_BY_IDS(*padded(ids, LISTING_PAGE_SIZE))
     else:
         rows = _live_by_ids(*ids)
     found = {row[0]: ListedArticle(*row) for row in rows}
