@@ -8,6 +8,7 @@ SQLite and PostgreSQL answer the same way. news.search_signals calls the functio
 articles, officials and bodies change; news.search queries the index.
 """
 
+import functools
 import html
 import re
 import unicodedata
@@ -25,7 +26,8 @@ from .models import ArticlePage, SearchEntry
 MAX_TEXT_LENGTH = 100_000
 
 # A word: letters and digits, with any combining marks typed after them (decomposed input).
-_WORD = re.compile(r"[\w\u0300-\u036f]+")
+_WORD_CHARS = r"\w\u0300-\u036f"
+_WORD = re.compile(rf"[{_WORD_CHARS}]+")
 
 Kind = SearchEntry.Kind
 
@@ -48,12 +50,27 @@ def exact_form(text):
 
 def has_exact_phrase(text, phrase):
     """Whether `phrase` (an exact form) is in the exact form of `text`. Each of its words must
-    then be in the case-folded text: a check in C that rules out most long texts before their
-    exact form is built (a query typed without diacritics has no exact match in Vietnamese)."""
+    then be in the case-folded text: a check in C that rules out most long texts; the others
+    are searched for the phrase's words in a row (_phrase_pattern) rather than rebuilt word by
+    word (a query typed without diacritics has no exact match in Vietnamese)."""
     normal = _case_folded(text)
-    if not all(word in normal for word in phrase.split()):
+    phrase_words = phrase.split()
+    if not phrase_words:  # a blank phrase: only in a text without words
+        return phrase in f" {' '.join(words(normal))} "
+    if not all(word in normal for word in phrase_words):
         return False
-    return phrase in f" {' '.join(words(normal))} "
+    return _phrase_pattern(phrase).search(normal) is not None
+
+
+@functools.lru_cache(maxsize=256)
+def _phrase_pattern(phrase):
+    """The words of `phrase` in a row, whole words, as `words` splits a text: found in a text
+    exactly when `phrase` is in the text's exact form."""
+    return re.compile(
+        rf"(?<![{_WORD_CHARS}])"
+        + rf"[^{_WORD_CHARS}]+".join(re.escape(word) for word in phrase.split())
+        + rf"(?![{_WORD_CHARS}])"
+    )
 
 
 def folded_form(text):

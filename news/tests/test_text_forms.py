@@ -52,3 +52,26 @@ def test_the_folding_map_is_the_per_character_one(value):
 def test_the_exact_phrase_test_matches_its_definition(value, phrase):
     exact = search_index.exact_form(phrase)
     assert search_index.has_exact_phrase(value, exact) == (exact in search_index.exact_form(value))
+
+
+@settings(max_examples=300)
+@given(value=text, data=st.data())
+def test_the_exact_phrase_test_finds_a_phrase_taken_from_the_text(value, data):
+    """A phrase cut from the text itself (whole words or not): found exactly when its exact
+    form is in the text's."""
+    start = data.draw(st.integers(0, len(value)))
+    end = data.draw(st.integers(start, len(value)))
+    exact = search_index.exact_form(value[start:end])
+    if exact.strip():
+        found = exact in search_index.exact_form(value)
+        assert search_index.has_exact_phrase(value, exact) == found
+
+
+def test_the_exact_phrase_test_on_vietnamese_text():
+    text = "Đồng chí Phạm Đức Doãn,  Bí thư… (Phạm Đức Doãn 12) phạm đức doãnh"
+    assert search_index.has_exact_phrase(text, " phạm đức doãn ")
+    assert search_index.has_exact_phrase(text, " doãn bí thư ")
+    assert search_index.has_exact_phrase(text, " doãn 12 ")
+    assert not search_index.has_exact_phrase(text, " doãn 1 ")
+    assert not search_index.has_exact_phrase(text, " đức doãnh bí ")
+    assert not search_index.has_exact_phrase(text, " pham duc doan ")
