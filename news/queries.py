@@ -5,7 +5,7 @@ from organisations.models import Body, Official
 from .cache import generation_cached
 from .models import ArticleBodyLink, ArticleOfficialLink, ArticlePage
 from .models.base import ListingPaginator
-from .models.listed import listed_articles, listed_by_ids, live_articles
+from .models.listed import first_listed, listed_articles, listed_by_ids, live_articles
 
 # The most articles of one official or body kept as ids (mentioning_ids): below the listings'
 # count limit, so that a list of them states its exact total, as a counted one would.
@@ -51,6 +51,6 @@ def mentioning_ids(obj, request=None):
 def articles_mentioning(obj, limit=20, offset=0):
     """Registered with organisations.mentions: one page of the articles `mentioning(obj)`."""
     ids = mentioning_ids(obj)
-    if ids is None:
-        return list(mentioning(obj)[offset : offset + limit])
+    if ids is None:  # as rows: twenty Wagtail pages cost more to build than to list
+        return first_listed(mentioning(obj)[offset:], limit)
     return listed_by_ids(ids[offset : offset + limit])

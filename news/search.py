@@ -127,16 +127,16 @@ def _recent_cutoff(articles):
     return generation_cached(None, f"search:cutoff:{RECENT_WINDOW}", cutoff)[0]
 
 
-def _newest_matches(articles, condition, limit, cutoff, indexed=None, rare=False):
+def _newest_matches(articles, condition, limit, cutoff, indexed=None, few=False):
     """The newest `limit` articles matching `condition`, looking first among the newest
     RECENT_WINDOW articles only, where LIKE is fast: PostgreSQL has no statistics on long texts,
     so it guesses that a common word is rare and would recheck every match before sorting; a
     date bound keeps that to RECENT_WINDOW rows. Only when too few recent articles match is the
     whole table searched, and then matches are few: by `indexed`, the same condition answered
-    by PostgreSQL's words index, where there is one. With `rare` (a word the index's statistics
-    do not count among the common ones), matches are known to be few: the recent window, read
-    text by text for nothing, is skipped. Either way the same entries come back."""
-    if cutoff is not None and not (rare and indexed is not None):
+    by PostgreSQL's words index, where there is one. With `few` (_few_recent_matches: the
+    index's statistics expect fewer than `limit` recent matches), the recent window, read text
+    by text for too few, is skipped. Either way the same entries come back."""
+    if cutoff is not None and not (few and indexed is not None):
         recent = [Candidate(*row) for row in articles.filter(condition, date__gte=cutoff)[:limit]]
         if len(recent) >= limit:
             return recent
@@ -148,11 +148,12 @@ def _newest_matches(articles, condition, limit, cutoff, indexed=None, rare=False
     return [Candidate(*row) for row in whole.order_by(by_date.desc(), "-id")[:limit]]
 
 
-def _common_words(index):
-    """The words PostgreSQL's statistics of the words `index` count as common (its most common
-    elements, a few hundred; any other word is in fewer entries than the least of them), or None
-    where there are none (not analysed yet, or not PostgreSQL). Both indexes' are read in one
-    query and kept under the generation: statistics change only when the table is analysed."""
+def _word_frequencies(index):
+    """{word: the share of entries that hold it} for the words PostgreSQL's statistics of the
+    words `index` count as common (its most common elements, a few hundred; any other word is
+    in fewer entries than the least of them), or None where there are none (not analysed yet,
+    or not PostgreSQL). Both indexes' are read in one query and kept under the generation:
+    statistics change only when the table is analysed."""
 
     def read():
         connection = connections[router.db_for_read(SearchEntry)]
@@ -160,18 +161,31 @@ def _common_words(index):
             return {}
         with connection.cursor() as cursor:
             cursor.execute(
-                "SELECT tablename, most_common_elems::text::text[] FROM pg_stats"
-                " WHERE tablename IN (%s, %s) AND most_common_elems IS NOT NULL",
+                "SELECT tablename, most_common_elems::text::text[], most_common_elem_freqs"
+                " FROM pg_stats WHERE tablename IN (%s, %s) AND most_common_elems IS NOT NULL",
                 [WORDS_INDEX, TITLE_WORDS_INDEX],
             )
-            return {name: frozenset(elements) for name, elements in cursor.fetchall()}
+            # The frequencies end with three more (the least, the most, of empty entries).
+            return {
+                name: dict(zip(elements, shares[: len(elements)], strict=True))
+                for name, elements, shares in cursor.fetchall()
+            }
 
-    return generation_cached(None, "search:common-words", read).get(index)
+    return generation_cached(None, "search:word-frequencies", read).get(index)
 
 
-def _has_rare_word(query_words, index):
-    common = _common_words(index)
-    return common is not None and any(word not in common for word in query_words)
+def _few_recent_matches(query_words, index, limit=CANDIDATES):
+    """Whether fewer than `limit` of the RECENT_WINDOW newest entries are expected to hold every
+    word, by the index's statistics (a word they do not list is rarer than any they do: none
+    expected). The recent window would then not fill a page of candidates, and the whole-table
+    query would run after it anyway: _newest_matches skips the window."""
+    frequencies = _word_frequencies(index)
+    if frequencies is None:
+        return False
+    expected = RECENT_WINDOW
+    for word in query_words:
+        expected *= frequencies.get(word, 0.0)
+    return expected < limit
 
 
 def _indexed_words(query_words, title_only=False):
@@ -265,7 +279,7 @@ def find(query, limit=CANDIDATES):
             limit,
             cutoff,
             _indexed_words(query.words, title_only=True),
-            rare=_has_rare_word(query.words, TITLE_WORDS_INDEX),
+            few=_few_recent_matches(query.words, TITLE_WORDS_INDEX, limit),
         ),
         *_newest_matches(
             articles,
@@ -273,7 +287,7 @@ def find(query, limit=CANDIDATES):
             limit,
             cutoff,
             _indexed_words(query.words),
-            rare=_has_rare_word(query.words, WORDS_INDEX),
+            few=_few_recent_matches(query.words, WORDS_INDEX, limit),
         ),
     ]
     results = list({entry.pk: entry for entry in reversed(found)}.values())

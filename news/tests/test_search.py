@@ -308,7 +308,7 @@ def test_ranking_reads_texts_only_where_the_exact_phrase_may_be(demo, django_ass
     make_article(title="Tin hai", lead="Không liên quan")
     query = search.Query.parse("đảng viên mới")
     # cutoff, officials and bodies, title, anywhere, texts; on PostgreSQL also its statistics
-    # of the words indexes (news.search._common_words); the first two once per generation
+    # of the words indexes (news.search._word_frequencies); the first two once per generation
     with django_assert_num_queries(6 if connection.vendor == "postgresql" else 5):
         found = search.find(query)
     assert [entry.title for entry in found][:1] == ["Tin một"]

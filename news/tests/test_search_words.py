@@ -109,18 +109,29 @@ def test_the_whole_table_query_uses_the_index():
 
 
 def test_the_common_words_are_read_from_the_index_statistics():
-    store(*[(f"Hội nghị số {n}", "Đảng bộ tỉnh") for n in range(30)])
+    store(
+        *[
+            (f"Hội nghị số {n}", "Đảng bộ tỉnh" + " Phạm" * (n % 5 == 0) + " Doãn" * (n % 5 == 1))
+            for n in range(40)
+        ]
+    )
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE news_searchentry")
-    common = search._common_words(search.WORDS_INDEX)
-    assert {"hoi", "nghi", "dang", "tinh"} <= common and "vien" not in common
-    assert search._has_rare_word(["dang", "vien"], search.WORDS_INDEX)
-    assert not search._has_rare_word(["dang", "tinh"], search.WORDS_INDEX)
-    assert "dang" not in search._common_words(search.TITLE_WORDS_INDEX)
+    frequencies = search._word_frequencies(search.WORDS_INDEX)
+    assert {"hoi", "nghi", "dang", "tinh", "pham", "doan"} <= frequencies.keys()
+    assert "vien" not in frequencies
+    assert frequencies["dang"] == pytest.approx(1.0)
+    assert frequencies["pham"] == pytest.approx(0.2)
+    assert "dang" not in search._word_frequencies(search.TITLE_WORDS_INDEX)
+    few = search._few_recent_matches
+    assert few(["dang", "vien"], search.WORDS_INDEX)  # a word the statistics do not list
+    assert not few(["dang", "tinh"], search.WORDS_INDEX)  # 2,000 x 1 x 1 expected
+    assert not few(["pham"], search.WORDS_INDEX)  # 2,000 x 0.2 = 400
+    assert few(["pham", "doan"], search.WORDS_INDEX)  # 2,000 x 0.2 x 0.2 = 80 < 200
 
 
 @pytest.mark.parametrize("text", ["Trần Văn Hiếm", "đảng viên", "hội nghị đảng viên"])
-def test_a_rare_word_skips_the_recent_window_for_the_same_results(monkeypatch, text):
+def test_few_expected_matches_skip_the_recent_window_for_the_same_results(monkeypatch, text):
     store(
         *[
             (f"Hội nghị số {n}", "Đảng viên " * (n % 3) + "Trần Văn Hiếm" * (n == 7))
@@ -129,9 +140,9 @@ def test_a_rare_word_skips_the_recent_window_for_the_same_results(monkeypatch, t
     )
     monkeypatch.setattr(search, "RECENT_WINDOW", 10)
     query = search.Query.parse(text)
-    monkeypatch.setattr(search, "_has_rare_word", lambda query_words, index: False)
+    monkeypatch.setattr(search, "_few_recent_matches", lambda query_words, index, limit: False)
     scanned = [(entry.pk, entry.rank) for entry in search.find(query)]
-    monkeypatch.setattr(search, "_has_rare_word", lambda query_words, index: True)
+    monkeypatch.setattr(search, "_few_recent_matches", lambda query_words, index, limit: True)
     with CaptureQueriesContext(connection) as queries:
         shortcut = [(entry.pk, entry.rank) for entry in search.find(query)]
     assert shortcut == scanned and scanned
