@@ -40,6 +40,26 @@ def article_items(context, articles, show_lead=False, first_lead=False, heading_
 
 
 @register.simple_tag
+def pagination(page_obj, query_string=""):
+    """Links to the previous and next pages, rendered once per process for the same page, total
+    and query string (news/includes/pagination.html)."""
+    paginator = page_obj.paginator
+    return render_once(
+        "news/includes/pagination.html",
+        number=page_obj.number,
+        num_pages=paginator.num_pages,
+        capped=getattr(paginator, "capped", False),
+        query_string=query_string or "",
+    )
+
+
+@register.simple_tag
+def archive_months(months):
+    """A year archive's links to its months ((label, URL) pairs), rendered once per year."""
+    return render_once("news/includes/archive_months.html", months=tuple(months))
+
+
+@register.simple_tag
 def article_mention(mention):
     """An official as an article shows them (news.models.article.OfficialMention): link, titles
     held on the article's date, role."""

@@ -144,7 +144,8 @@ def test_big_listing_is_counted_only_as_far_as_the_page_needs(client, demo, monk
     assert "Ít nhất 21 tin bài" in first  # counted to page 1 and one more row
     assert "<span>Trang 1</span>" in first and 'rel="next" href="?page=2"' in first
     second = client.get("/luu-tru/2023/?page=2").content.decode()
-    assert "<span>Trang 2</span>" in second and 'rel="next"' in second
+    assert "<span>Trang 2</span>" in second and 'rel="next" href="?page=3"' in second
+    assert 'rel="prev" href="?page=1"' in second and 'rel="prev"' not in first
     last = client.get("/luu-tru/2023/?page=3").content.decode()
     assert "41 tin bài" in last and "<span>Trang 3/3</span>" in last
     assert 'rel="next"' not in last
