@@ -117,6 +117,14 @@ class SlugChoiceField(django_filters.fields.ModelChoiceField):
             lambda slug, queryset=self.queryset: queryset.filter(slug=slug)
         )
 
+    def __deepcopy__(self, memo):
+        """As Django copies a field for each form, without cloning the queryset twice over (its
+        copies never evaluate it in place: a choice comes from `by_slug` or a `get()`, the
+        options from the cache or an iterator); the widget's options bound to the copy."""
+        result = forms.Field.__deepcopy__(self, memo)
+        result.widget.choices = result.choices
+        return result
+
     def to_python(self, value):
         if isinstance(value, str) and value and "\x00" not in value:
             try:

@@ -16,7 +16,7 @@ from organisations.text import format_date
 from . import highlight, search
 from .filters import ArticleFilterSet
 from .listing import period_bounds
-from .models import SearchEntry
+from .models import ArticlePage, SearchEntry
 from .models.base import paginate
 from .models.listed import PERIOD_LISTED, paginate_ids, paginate_listed, paginate_prepared
 from .queries import listed_articles, mentioning_ids
@@ -36,7 +36,11 @@ def kept_query_string(request, names):
 
 def article_list(request):
     """/tin-tuc/: every live article, newest first, narrowed by the filter form."""
-    filterset = ArticleFilterSet(data=request.GET, queryset=listed_articles(), request=request)
+    # The listed articles' queryset is built only when the filters need it (not for an official
+    # or a body alone, whose ids are kept): the filter set is given the plain manager's.
+    filterset = ArticleFilterSet(
+        data=request.GET, queryset=ArticlePage.objects.all(), request=request
+    )
     context = {
         "heading": _("Tất cả tin bài"),
         "filter": filterset,
@@ -51,7 +55,7 @@ def article_list(request):
     if ids is not None:
         context["page_obj"] = paginate_ids(request, ids)
     else:
-        context["page_obj"] = paginate_listed(request, filterset.qs)
+        context["page_obj"] = paginate_listed(request, filterset.filter_queryset(listed_articles()))
     return render(request, "news/article_list.html", context)
 
 
