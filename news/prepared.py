@@ -120,10 +120,27 @@ class PreparedRows(PreparedQuery):
         return [tuple(row) for row in rows]
 
 
-def padded(values, size):
-    """`values` (1 to `size` of them) with the last repeated up to `size`: the values of a
-    prepared `__in` query, whose SQL holds a fixed number of them (a repeated one matches once)."""
-    return (*values, *values[-1:] * (size - len(values)))
+class PreparedByIds:
+    """`build(*ids)`, a query by `pk__in`, prepared for up to `size` ids: fewer are padded with
+    the last (a repeated id matches once), so that one SQL statement serves every page of ids;
+    beyond `size` the ORM answers. Called with a list of ids, it gives the instances (or with
+    `rows`, the rows whose first column is the id) found, in the order of the ids."""
+
+    def __init__(self, build, size, rows=False):
+        self.build, self.size = build, size
+        self.prepared = (PreparedRows if rows else PreparedQuery)(build)
+        self.key = (lambda row: row[0]) if rows else (lambda instance: instance.pk)
+
+    def __call__(self, ids):
+        ids = list(ids)
+        if not ids:
+            return []
+        if len(ids) <= self.size:
+            found = self.prepared(*ids, *ids[-1:] * (self.size - len(ids)))
+        else:
+            found = self.build(*ids)
+        by_id = {self.key(item): item for item in found}
+        return [by_id[pk] for pk in ids if pk in by_id]
 
 
 def _adapted(connection, value):

@@ -20,7 +20,7 @@ from organisations.text import fold
 from .cache import generation_cached
 from .models import SearchEntry
 from .models.base import LISTING_PAGE_SIZE as PAGE_SIZE
-from .prepared import PreparedQuery, padded
+from .prepared import PreparedByIds
 from .search_index import Kind, exact_form, folded_form, has_exact_phrase, words
 
 # config.security.RequestLimitsMiddleware already cuts `q` to this length before the view.
@@ -317,17 +317,9 @@ def _entries_by_ids(*ids):
     return SearchEntry.objects.filter(pk__in=ids).only(*RESULT_FIELDS).order_by()
 
 
-PAGE_OF_ENTRIES = PreparedQuery(_entries_by_ids)  # a page of ids: one SQL statement
+ENTRIES_BY_IDS = PreparedByIds(_entries_by_ids, PAGE_SIZE)  # a page of ids: one SQL statement
 
 
 def entries(ids):
     """The entries of `ids`, in that order (one may be gone since: then it is left out)."""
-    ids = list(ids)
-    if not ids:
-        return []
-    if len(ids) <= PAGE_SIZE:
-        found = PAGE_OF_ENTRIES(*padded(ids, PAGE_SIZE))
-    else:
-        found = _entries_by_ids(*ids)
-    by_pk = {entry.pk: entry for entry in found}
-    return [by_pk[pk] for pk in ids if pk in by_pk]
+    return ENTRIES_BY_IDS(ids)

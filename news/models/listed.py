@@ -4,7 +4,7 @@ constructors, thirty-odd deferred fields each) cost more than the query that lis
 
 from wagtail.models import Page, Site
 
-from ..prepared import PreparedRows, padded
+from ..prepared import PreparedByIds, PreparedRows
 from .article import ITEM_FIELDS, ArticlePage
 from .base import LISTING_PAGE_SIZE, PreparedListing, paginate, single_site_url_parts
 
@@ -80,23 +80,13 @@ def _live_by_ids(*ids):
     return listed(ArticlePage.objects.live().filter(pk__in=ids).order_by())
 
 
-# A page's worth of ids (LISTING_PAGE_SIZE of them: one SQL statement for every page).
-PAGE_BY_IDS = PreparedRows(_live_by_ids)
+LIVE_BY_IDS = PreparedByIds(_live_by_ids, LISTING_PAGE_SIZE, rows=True)
 
 
 def listed_by_ids(ids):
-    """The live articles of `ids` as ListedArticles, in the order of `ids`, in one query: a
-    prepared one for a page's worth of ids, padded to a page with the last (the SQL is the same
-    for every page of ids)."""
-    ids = list(ids)
-    if not ids:
-        return []
-    if len(ids) <= LISTING_PAGE_SIZE:
-        rows = PAGE_BY_IDS(*padded(ids, LISTING_PAGE_SIZE))
-    else:
-        rows = _live_by_ids(*ids)
-    found = {row[0]: ListedArticle(*row) for row in rows}
-    return [found[pk] for pk in ids if pk in found]
+    """The live articles of `ids` as ListedArticles, in the order of `ids`, in one query
+    (prepared for a page's worth of ids)."""
+    return [ListedArticle(*row) for row in LIVE_BY_IDS(ids)]
 
 
 def paginate_listed(request, queryset):

@@ -6,7 +6,7 @@ from django.core.exceptions import ImproperlyConfigured
 
 import pytest
 
-from news.prepared import PreparedQuery, PreparedRows
+from news.prepared import PreparedByIds, PreparedQuery, PreparedRows
 from organisations.models import Observation, Official
 from organisations.tests.factories import ObservationFactory, OfficialFactory
 
@@ -147,3 +147,16 @@ def test_a_page_with_its_parent_table_loads_as_with_the_orm(demo):
     for field in ("title", "url_path", "published_at", "lead", "live", "path", "depth"):
         assert getattr(loaded, field) == getattr(expected, field), field
     assert [block.value for block in loaded.body] == ["Mục một"]
+
+
+def test_by_ids_keeps_the_order_given_below_and_beyond_the_prepared_size(
+    django_assert_num_queries,
+):
+    officials = OfficialFactory.create_batch(5)
+    by_ids = PreparedByIds(lambda *ids: Official.objects.filter(pk__in=ids), size=3)
+    pks = [official.pk for official in officials]
+    for ids in ([pks[2]], [pks[4], pks[0]], [pks[1], pks[1], pks[3]], pks[::-1]):
+        with django_assert_num_queries(1):
+            assert [official.pk for official in by_ids(ids)] == ids
+    assert by_ids([pks[0], max(pks) + 1]) == [officials[0]]  # one no longer there
+    assert by_ids([]) == []
