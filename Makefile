@@ -43,7 +43,7 @@ format: install
 	$(VENV)/bin/ruff format .
 
 # Load test with production settings (docs/performance.md). ARGS="--articles 100000" for scale;
-# with DATABASE_URL=postgres://…/<name> it runs on a separate <name>_bench_<N> database; the
+# with DATABASE_URL=postgres://…/<name> it runs on a separate <name>_bench_<N>_v<version> database; the
 # PostgreSQL figures in docs/performance.md use ARGS="--articles 100000 --connections 16".
 bench: install
 	@command -v wrk >/dev/null || (apt-get install -y -qq wrk >/dev/null 2>&1 || \

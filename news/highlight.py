@@ -25,10 +25,10 @@ def _fold_char(char):
 def _folded_with_map(text):
     """Fold `text` character by character, keeping for each folded character its source index.
     Usually each character folds to exactly one ("ả" to "a"): the map is then the identity, and
-    the folding runs without a Python loop (search results print 60 excerpts and titles)."""
-    pieces = list(map(_fold_char, text))
-    if set(map(len, pieces)) <= {1}:
-        return "".join(pieces), range(len(text))
+    the text is folded whole (search results print 60 excerpts and titles), each different
+    character looked at once."""
+    if set(map(len, map(_fold_char, set(text)))) <= {1}:
+        return fold(text), range(len(text))
     return _folded_with_map_by_character(text)
 
 
@@ -78,15 +78,19 @@ def highlight(text, query_words):
     return mark_safe("".join(out))  # noqa: S308 - every piece above is escaped
 
 
+WINDOW = 60
+
+
 def _first_match(text, pattern):
     """Index in `text` of the first match, folding only a window around where it should be."""
     folded = fold(text)
     match = pattern.search(folded)
     if match is None:
         return None
+    # Where most texts have it: each of their characters folds to one.
     guess = match.start() * len(text) // max(len(folded), 1)
-    low = max(0, guess - 500)
-    spans = _spans(text[low : guess + 500], pattern)
+    low = max(0, guess - WINDOW)
+    spans = _spans(text[low : guess + len(match.group()) + WINDOW], pattern)
     if spans:
         return low + spans[0][0]
     spans = _spans(text, pattern)

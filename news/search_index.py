@@ -100,13 +100,19 @@ def _block_text(block_type, value):
 
 def article_text(page):
     """Lead and body as plain text. Uses the raw stream data, so no image or figure queries."""
-    parts = [page.lead or ""]
-    for block in page.body.raw_data:
+    return plain_text(page.lead, page.body.raw_data)
+
+
+def plain_text(lead, raw_blocks):
+    """A lead and raw StreamField blocks ({"type", "value"} dicts) as the index's plain text."""
+    parts = [lead or ""]
+    for block in raw_blocks:
         parts.append(_block_text(block.get("type"), block.get("value")))
     return "\n".join(part.strip() for part in parts if part and part.strip())[:MAX_TEXT_LENGTH]
 
 
-def _entry(kind, object_id, title, url, text, date=None):
+def make_entry(kind, object_id, title, url, text, date=None):
+    """An unsaved entry with its folded and exact forms."""
     return SearchEntry(
         kind=kind,
         object_id=object_id,
@@ -116,6 +122,7 @@ def _entry(kind, object_id, title, url, text, date=None):
         text=text,
         folded_title=folded_form(title)[:500],
         folded_text=folded_form(text),
+        exact_text=exact_form(text),
     )
 
 
@@ -124,7 +131,7 @@ def article_entry(page):
     url = page.get_url() if page.live else None
     if not url:
         return None
-    return _entry(
+    return make_entry(
         Kind.ARTICLE, page.pk, page.title, url, article_text(page), date=page.published_at
     )
 
@@ -140,14 +147,16 @@ def official_entry(official, tenures):
             titles.append(full)
     parts = [official.other_names, "; ".join(dict.fromkeys(titles)), official.bio]
     text = "\n".join(part for part in parts if part)
-    return _entry(Kind.OFFICIAL, official.pk, official.full_name, official.get_absolute_url(), text)
+    return make_entry(
+        Kind.OFFICIAL, official.pk, official.full_name, official.get_absolute_url(), text
+    )
 
 
 def body_entry(body):
     parent = body.parent.name if body.parent_id and body.parent else ""
     parts = [body.short_name, str(body.get_kind_display()), parent, body.description]
     text = "\n".join(part for part in parts if part)
-    return _entry(Kind.BODY, body.pk, body.name, body.get_absolute_url(), text)
+    return make_entry(Kind.BODY, body.pk, body.name, body.get_absolute_url(), text)
 
 
 def _store(kind, object_id, entry):
@@ -156,7 +165,7 @@ def _store(kind, object_id, entry):
         return None
     values = {
         name: getattr(entry, name)
-        for name in ("title", "url", "date", "text", "folded_title", "folded_text")
+        for name in ("title", "url", "date", "text", "folded_title", "folded_text", "exact_text")
     }
     with transaction.atomic():
         stored, _created = SearchEntry.objects.update_or_create(

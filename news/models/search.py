@@ -22,6 +22,9 @@ class SearchEntry(models.Model):
     text = models.TextField(blank=True, help_text="The searchable text as written, for excerpts.")
     folded_title = models.CharField(max_length=500, db_index=True)
     folded_text = models.TextField(blank=True)
+    # The text's words as written (news.search_index.exact_form): the database answers whether
+    # a query's exact phrase is in the text, without sending the text back to be looked into.
+    exact_text = models.TextField(blank=True)
 
     class Meta:
         verbose_name = _("mục tìm kiếm")

@@ -3,6 +3,7 @@
 import sys
 import unicodedata
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -45,6 +46,15 @@ def test_the_folding_map_is_the_per_character_one(value):
     expected_folded, expected_where = highlight._folded_with_map_by_character(value)
     assert folded == expected_folded
     assert list(where) == expected_where
+
+
+@pytest.mark.parametrize(
+    "value", ["a\u0f73b", "\u0f73ßa", "xﬁ\u0301", "e\u0301ß", "Đảng viên", "ǅa", "½ ㈠"]
+)
+def test_the_folding_map_of_letters_that_fold_to_none_or_two(value):
+    """Each of these is as long folded as written, or holds a letter that folds to nothing."""
+    folded, where = highlight._folded_with_map(value)
+    assert (folded, list(where)) == highlight._folded_with_map_by_character(value)
 
 
 @settings(max_examples=300)

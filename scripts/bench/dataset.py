@@ -20,7 +20,7 @@ from wagtail.models import Locale, Page
 
 from news.demo import load_demo
 from news.models import ArticleBodyLink, ArticleOfficialLink, ArticlePage, SearchEntry, SectionPage
-from news.search_index import folded_form
+from news.search_index import make_entry, plain_text
 from organisations.models import (
     Body,
     BodyKind,
@@ -42,10 +42,32 @@ TOPICS = [
     "Triển khai nhiệm vụ phát triển kinh tế - xã hội",
     "Đại hội chi bộ nhiệm kỳ mới",
 ]
-PARAGRAPH = (
+# Paragraphs in the style of the seed report; each article has the first and five of the others,
+# so texts differ in their words as real ones do (a search's matches and excerpts vary).
+OPENING = (
     "<p>Phát biểu chỉ đạo hội nghị, đồng chí {name} đề nghị các cấp ủy tiếp tục nâng cao chất "
     "lượng sinh hoạt chi bộ, chú trọng công tác phát triển đảng viên; toàn Đảng bộ hiện có "
     "{count} đảng viên, sinh hoạt tại {cells} chi bộ trực thuộc.</p>"
+)
+PARAGRAPHS = (
+    "<p>Theo báo cáo, những năm qua, dưới sự lãnh đạo của Tỉnh ủy, công tác xây dựng tổ chức cơ "
+    "sở đảng đã được các cấp ủy quan tâm; năng lực lãnh đạo, sức chiến đấu của tổ chức cơ sở "
+    "đảng từng bước được nâng cao.</p>",
+    "<p>Hội nghị đã thảo luận, đánh giá kết quả thực hiện nhiệm vụ phát triển kinh tế - xã hội "
+    "năm {year}; tổng sản phẩm trên địa bàn tăng {growth}% so với cùng kỳ, thu ngân sách vượt "
+    "dự toán.</p>",
+    "<p>Công tác kiểm tra, giám sát và thi hành kỷ luật đảng được thực hiện nghiêm túc; các cấp "
+    "ủy đã kiểm tra {checks} tổ chức đảng và đảng viên khi có dấu hiệu vi phạm.</p>",
+    "<p>Kỳ họp HĐND tỉnh đã xem xét, thông qua các nghị quyết quan trọng về đầu tư công, quy "
+    "hoạch và chính sách hỗ trợ người dân ở các xã vùng cao, vùng đặc biệt khó khăn.</p>",
+    "<p>Đại hội chi bộ nhiệm kỳ mới đã bầu cấp ủy, bí thư, phó bí thư và thông qua nghị quyết "
+    "với các chỉ tiêu cụ thể về kết nạp đảng viên, xây dựng chi bộ trong sạch, vững mạnh.</p>",
+    "<p>Đồng chí yêu cầu chính quyền các cấp đẩy mạnh cải cách hành chính, chuyển đổi số, nâng "
+    "cao chỉ số năng lực cạnh tranh cấp tỉnh và sự hài lòng của người dân, doanh nghiệp.</p>",
+    "<p>Ban Tổ chức Tỉnh ủy đã tham mưu ban hành quy định về công tác cán bộ, đánh giá, xếp loại "
+    "chất lượng tổ chức đảng và đảng viên hằng năm theo hướng thực chất.</p>",
+    "<p>Trong năm, toàn tỉnh đã tổ chức {meetings} hội nghị tiếp xúc cử tri, tiếp nhận và giải "
+    "quyết kịp thời các kiến nghị của nhân dân về đất đai, môi trường và an sinh xã hội.</p>",
 )
 
 
@@ -153,15 +175,22 @@ def build_articles(count, rng, people, bodies, observations, batch=2000):
             )
             official = people[n % len(people)]
             figures = rng.sample(observations, 3)
+            paragraphs = [OPENING, *rng.sample(PARAGRAPHS, 5)]
             body = [
                 {
                     "type": "paragraph",
-                    "value": PARAGRAPH.format(
-                        name=official.full_name, count="45.239", cells="2.538"
+                    "value": paragraph.format(
+                        name=official.full_name,
+                        count="45.239",
+                        cells="2.538",
+                        year=published.year,
+                        growth=f"{rng.randint(50, 99) / 10:.1f}".replace(".", ","),
+                        checks=rng.randint(20, 400),
+                        meetings=rng.randint(30, 200),
                     ),
                     "id": str(uuid.uuid4()),
                 }
-                for _ in range(6)
+                for paragraph in paragraphs
             ]
             body.append(
                 {
@@ -199,17 +228,14 @@ def build_articles(count, rng, people, bodies, observations, batch=2000):
                     ArticleBodyLink(page_id=page.pk, body=b, sort_order=i)
                     for i, b in enumerate(linked)
                 ]
-                text = f"{values['lead']}\n{body[0]['value']}"
-                entries.append(
-                    SearchEntry(
-                        kind=SearchEntry.Kind.ARTICLE,
-                        object_id=page.pk,
-                        title=title,
-                        url=page.url_path[len(root_url_path) - 1 :],
+                entries.append(  # as news.search_index indexes an article
+                    make_entry(
+                        SearchEntry.Kind.ARTICLE,
+                        page.pk,
+                        title,
+                        page.url_path[len(root_url_path) - 1 :],
+                        plain_text(values["lead"], body),
                         date=published,
-                        text=text,
-                        folded_title=folded_form(title)[:500],
-                        folded_text=folded_form(text),
                     )
                 )
             with connection.cursor() as cursor:

@@ -4,8 +4,8 @@ SQL queries per request, worker memory and throughput relative to a trivial view
 
     .venv/bin/python -m scripts.bench.run [--articles 100000] [--duration 8] [--connections 8]
 
-SQLite by default (bench-results/bench-<N>.sqlite3); with DATABASE_URL=postgres://…/<name> the
-data set goes to a separate database, <name>_bench_<N>, created if missing. Every run is bounded:
+SQLite by default (bench-results/bench-<N>_v<version>.sqlite3); with DATABASE_URL=postgres://…/<name>
+the data set goes to a separate database, <name>_bench_<N>_v<version>, created if missing. Every run is bounded:
 a fixed duration per scenario, a fixed connection count, two workers on this 2-core machine.
 """
 
@@ -24,6 +24,7 @@ import urllib.request
 from pathlib import Path
 
 from ..serving import production_environment
+from . import DATASET_VERSION
 from .load import LUA_CYCLE, wrk
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -43,11 +44,13 @@ PORT = int(os.environ.get("BENCH_PORT") or free_port())
 
 
 def bench_database_url(articles):
+    """The data set's own database, named after its size and DATASET_VERSION."""
     url = os.environ.get("DATABASE_URL", "")
+    suffix = f"{articles}_v{DATASET_VERSION}"
     if url.startswith(("postgres://", "postgresql://")):
         base, _, name = url.rpartition("/")
-        return f"{base}/{name or 'newsroom'}_bench_{articles}", "postgresql"
-    return f"sqlite:///{RESULTS / f'bench-{articles}.sqlite3'}", "sqlite"
+        return f"{base}/{name or 'newsroom'}_bench_{suffix}", "postgresql"
+    return f"sqlite:///{RESULTS / f'bench-{suffix}.sqlite3'}", "sqlite"
 
 
 def ensure_postgres_database(url):
