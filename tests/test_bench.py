@@ -1,6 +1,12 @@
 """The benchmark's reading of wrk (scripts/bench/run.py): latencies, and the page-cache hits a
-"cache cold" cycle reports, which void the cold article's target when they are more than 1 %."""
+"cache cold" cycle reports, which void the cold article's target when they are more than 1 %;
+and its wait for a scenario's queued requests to be served before the next one."""
 
+import http.server
+import threading
+import time
+
+from scripts.bench import run
 from scripts.bench.load import LUA_CYCLE, parse_wrk
 from scripts.bench.run import check_targets
 
@@ -56,3 +62,29 @@ def test_the_cycle_script_names_its_file_and_counts_hits():
     assert 'io.lines("/tmp/paths.txt")' in script
     assert 'headers["X-Page-Cache"] == "hit"' in script
     assert 'string.format("page cache hits: %d\\n", total)' in script
+
+
+def test_settle_waits_for_a_quick_answer_and_gives_up_in_time():
+    """The next scenario starts once the trivial view answers quickly (nothing queued before)."""
+    delays = [0.05, 0.05, 0.0]
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):
+            time.sleep(delays.pop(0) if delays else 0.05)
+            self.send_response(200)
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.HTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_port}/"
+    try:
+        run.settle(url)
+        assert delays == []  # asked until the quick answer, not after
+        began = time.monotonic()
+        run.settle(url, timeout=0.3)  # never quick again: gives up
+        assert 0.3 <= time.monotonic() - began < 1
+    finally:
+        server.shutdown()

@@ -182,6 +182,19 @@ def wait_for(url, timeout=30):
     raise RuntimeError(f"server did not answer at {url}")
 
 
+def settle(url, timeout=15, quick=0.02):
+    """Wait until the server has served what a scenario left queued: wrk stops with up to one
+    request per connection sent, and the workers still serve those (a cold listing ~100 ms
+    each), which would count as the next scenario's first answers. The trivial view answered
+    within `quick` seconds means nothing is queued before it."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        began = time.monotonic()
+        urllib.request.urlopen(url, timeout=timeout).read()
+        if time.monotonic() - began < quick:
+            return
+
+
 def worker_rss_mb(master_pid):
     """Resident memory of each gunicorn worker (children of the master), from /proc."""
     sizes = []
@@ -325,6 +338,7 @@ def main():
                     str(cycles["article-warm-up"]),
                 )
                 print(f"   (warm-up on other articles: {warm_up['requests']} requests)", flush=True)
+            settle(url_of("/healthz"))
             if "warm" in name:
                 urllib.request.urlopen(url_of(path)).read()
             results[name] = wrk(url_of(path), args.duration, args.connections, headers, script)
