@@ -204,6 +204,15 @@ def refresh_article_urls(page):
     SearchEntry.objects.bulk_update(entries, ["url"], batch_size=500)
 
 
+def organisation_entries():
+    """Unsaved entries of every official and body, in three queries."""
+    tenures = Tenure.objects.select_related("post__body")
+    officials = Official.objects.prefetch_related(Prefetch("tenures", queryset=tenures))
+    return [official_entry(o, o.tenures.all()) for o in officials] + [
+        body_entry(b) for b in Body.objects.select_related("parent")
+    ]
+
+
 @transaction.atomic
 def rebuild(batch_size=500):
     """Drop and rebuild the whole index; returns the number of entries."""
@@ -222,10 +231,7 @@ def rebuild(batch_size=500):
         if len(batch) >= batch_size:
             count += flush(batch)
             batch = []
-    tenures = Tenure.objects.select_related("post__body")
-    officials = Official.objects.prefetch_related(Prefetch("tenures", queryset=tenures))
-    batch += [official_entry(o, o.tenures.all()) for o in officials]
-    batch += [body_entry(b) for b in Body.objects.select_related("parent")]
+    batch += organisation_entries()
     count += flush(batch)
     bump_generation()  # cached results and search pages were read from the old index
     return count

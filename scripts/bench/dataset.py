@@ -20,7 +20,7 @@ from wagtail.models import Locale, Page
 
 from news.demo import load_demo
 from news.models import ArticleBodyLink, ArticleOfficialLink, ArticlePage, SearchEntry, SectionPage
-from news.search_index import make_entry, plain_text
+from news.search_index import make_entry, organisation_entries, plain_text
 from organisations.models import (
     Body,
     BodyKind,
@@ -130,6 +130,9 @@ def build_organisations(rng, officials=300, bodies=60):
             for year in range(2018, 2025)
         ]
     )
+    # Bulk-created rows send no signals: their search entries are made here, as the indexer would.
+    SearchEntry.objects.exclude(kind=SearchEntry.Kind.ARTICLE).delete()
+    SearchEntry.objects.bulk_create(organisation_entries())
     return people, all_bodies, observations
 
 
