@@ -3,13 +3,16 @@ ranked. Candidates are bounded (LIMIT) and ranked in Python: the exact phrase (w
 diacritics) before the folded one, the title before the text, then newest.
 """
 
+import functools
 import hashlib
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db import connections, router
-from django.db.models import BooleanField, ExpressionWrapper, F, Func, Q, Value
+from django.db.models import BooleanField, F, Func, IntegerField, Q, Value
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
@@ -19,7 +22,7 @@ from organisations.text import fold
 from .cache import generation_cached
 from .models import SearchEntry
 from .models.base import LISTING_PAGE_SIZE as PAGE_SIZE
-from .prepared import PreparedByIds
+from .prepared import PreparedByIds, PreparedRows
 from .search_index import Kind, exact_form, folded_form, has_exact_phrase, words
 
 # config.security.RequestLimitsMiddleware already cuts `q` to this length before the view.
@@ -89,26 +92,17 @@ class Query:
 
 def rank(entry, query):
     """0: exact phrase in the title, 1: in the text, 2: folded phrase in the title, 3: in the
-    text, 4: all words somewhere. The exact form is computed only where the folded phrase is
-    (an exact match is always a folded one), which keeps ranking cheap on long texts. An entry
-    loaded by `find` carries `phrase_in_text` and `exact_in_text`, answered by the database."""
-    folded = query.folded_phrase
-    in_title = folded in entry.folded_title
-    in_text = getattr(entry, "phrase_in_text", None)
-    if in_text is None:
-        in_text = folded in entry.folded_text
-    exact = query.exact_phrase
-    if exact.strip():
-        if in_title and has_exact_phrase(entry.title, exact):
+    text, 4: all words somewhere. The database says where the folded phrase is (`in_title`,
+    `phrase_in_text`) and whether the exact one is in the text; the title's exact form is
+    computed here, only where the folded phrase is (an exact match is always a folded one)."""
+    if query.exact_phrase.strip():
+        if entry.in_title and has_exact_phrase(entry.title, query.exact_phrase):
             return 0
-        exact_in_text = getattr(entry, "exact_in_text", None)
-        if exact_in_text is None:
-            exact_in_text = in_text and has_exact_phrase(entry.text, exact)
-        if exact_in_text:
+        if entry.exact_in_text:
             return 1
-    if in_title:
+    if entry.in_title:
         return 2
-    if in_text:
+    if entry.phrase_in_text:
         return 3
     return 4
 
@@ -118,39 +112,16 @@ def _newest_first(entry):
     return (-stamp, -entry.pk)
 
 
-def _recent_cutoff(articles):
+def _recent_cutoff():
     """The date of the RECENT_WINDOW-th newest article, or None if there are fewer: kept under
     the generation, which any change to the index replaces."""
 
     def cutoff():
-        found = articles.values_list("date", flat=True)[RECENT_WINDOW - 1 : RECENT_WINDOW]
+        newest = SearchEntry.objects.filter(kind=Kind.ARTICLE).order_by("-date", "-id")
+        found = newest.values_list("date", flat=True)[RECENT_WINDOW - 1 : RECENT_WINDOW]
         return (next(iter(found), None),)
 
     return generation_cached(None, f"search:cutoff:{RECENT_WINDOW}", cutoff)[0]
-
-
-def _newest_matches(articles, condition, limit, cutoff, indexed=None, few=False):
-    """The newest `limit` articles matching `condition`, looking first among the newest
-    RECENT_WINDOW articles only, where LIKE is fast: PostgreSQL has no statistics on long texts,
-    so it guesses that a common word is rare and would recheck every match before sorting; a
-    date bound keeps that to RECENT_WINDOW rows. Only when too few recent articles match is the
-    whole table searched, and then matches are few: by `indexed`, the same condition answered
-    by PostgreSQL's words index, where there is one. With `few` (_few_recent_matches: the
-    index's statistics expect fewer than `limit` recent matches), the recent window, read text
-    by text for too few, is skipped. Either way the same entries come back, in no given order."""
-    if cutoff is not None and not (few and indexed is not None):
-        recent = [Candidate(*row) for row in articles.filter(condition, date__gte=cutoff)[:limit]]
-        if len(recent) >= limit:
-            return recent
-    # Sorted by an expression, not the indexed column: else PostgreSQL, still guessing matches
-    # are many, may walk the date index newest first through every article (80 ms at 100,000
-    # for a phrase no title holds) instead of asking the words index for the few there are.
-    # The newest are picked by date alone, and only they are read with the phrase tests, which
-    # read their long texts (a word in 6,600 articles: 69 -> 22 ms of PostgreSQL).
-    by_date = Coalesce("date", "date")
-    matching = SearchEntry.objects.filter(condition if indexed is None else indexed)
-    newest = matching.filter(kind=Kind.ARTICLE).order_by(by_date.desc(), "-id").values("pk")
-    return [Candidate(*row) for row in articles.filter(pk__in=newest[:limit]).order_by()]
 
 
 def _word_frequencies(index):
@@ -184,13 +155,49 @@ def _few_recent_matches(query_words, index, limit=CANDIDATES):
     word, by the index's statistics: at most as many as hold its rarest word (words go together:
     "đảng" and "viên" are each in a third of the titles and together in most of those), and a
     word they do not list is rarer than any they do (none expected). The recent window would
-    then not fill a page of candidates, and the whole-table query would run after it anyway:
-    _newest_matches skips the window."""
+    then not fill a page of candidates, and the whole table would be searched after it anyway:
+    find() skips the window."""
     frequencies = _word_frequencies(index)
     if frequencies is None:
         return False
     rarest = min((frequencies.get(word, 0.0) for word in query_words), default=1.0)
     return RECENT_WINDOW * rarest < limit
+
+
+class Like(Func):
+    """`column LIKE pattern`, the pattern given whole (its % and escapes included): the ORM's
+    `contains` rewrites its value, which a prepared statement could then not take as it is."""
+
+    output_field = BooleanField()
+
+    def __init__(self, column, pattern):
+        super().__init__(
+            F(column), pattern if hasattr(pattern, "resolve_expression") else Value(pattern)
+        )
+
+    def as_sql(self, compiler, connection, **extra_context):
+        (column, column_params), (pattern, pattern_params) = (
+            compiler.compile(expression) for expression in self.get_source_expressions()
+        )
+        return f"{column} LIKE {pattern} ESCAPE '\\'", [*column_params, *pattern_params]
+
+
+class TextMatch(Func):
+    """0: the folded phrase is not in the entry's text, 1: it is, 2: so is the exact phrase.
+    The exact text is read only where the folded phrase is, and each text once: reading a long
+    text back from its compressed storage costs more than the test."""
+
+    output_field = IntegerField()
+
+    def __init__(self, folded_pattern, exact_pattern):
+        super().__init__(Like("folded_text", folded_pattern), Like("exact_text", exact_pattern))
+
+    def as_sql(self, compiler, connection, **extra_context):
+        (folded, folded_params), (exact, exact_params) = (
+            compiler.compile(expression) for expression in self.get_source_expressions()
+        )
+        sql = f"CASE WHEN {folded} THEN CASE WHEN {exact} THEN 2 ELSE 1 END ELSE 0 END"
+        return sql, [*folded_params, *exact_params]
 
 
 class WordsMatch(Func):
@@ -201,103 +208,166 @@ class WordsMatch(Func):
     output_field = BooleanField()
 
     def __init__(self, *columns, quoted):
-        super().__init__(*(F(column) for column in columns))
-        self.quoted = quoted
+        super().__init__(*(F(column) for column in columns), Value(quoted))
 
     def as_sql(self, compiler, connection, **extra_context):
+        *columns, quoted = self.get_source_expressions()
         parts, params = [], []
-        for column in self.get_source_expressions():
+        for column in columns:
             sql, column_params = compiler.compile(column)
             parts.append(f"news_search_words({sql})")
             params += column_params
-        return f"({' || '.join(parts)}) @@ %s::tsquery", [*params, self.quoted]
+        quoted_sql, quoted_params = compiler.compile(quoted)
+        return f"({' || '.join(parts)}) @@ {quoted_sql}::tsquery", [*params, *quoted_params]
+
+
+def _has_words_index():
+    """PostgreSQL's words indexes (news/migrations/0007_search_words) answer the whole-table
+    queries, with the same entries as LIKE; other databases use LIKE."""
+    return connections[router.db_for_read(SearchEntry)].vendor == "postgresql"
 
 
 def _indexed_words(query_words, title_only=False):
     """Every word of the query in the entry (or in its title), as PostgreSQL's words index
-    answers it (news/migrations/0007_search_words: the same entries as the LIKE conditions);
-    None on other databases, where LIKE answers."""
-    if connections[router.db_for_read(SearchEntry)].vendor != "postgresql":
-        return None
-    columns = ["folded_title"] if title_only else ["folded_title", "folded_text"]
-    # Lexemes quoted as tsquery wants them: words hold no quotes, but a query is never parsed
-    # as operators whatever it holds.
-    quoted = " & ".join(
+    answers it: the same entries as the LIKE conditions."""
+    return WordsMatch(*_indexed_columns(title_only), quoted=_tsquery(query_words))
+
+
+def _indexed_columns(title_only):
+    return ("folded_title",) if title_only else ("folded_title", "folded_text")
+
+
+def _tsquery(query_words):
+    """Every word, as a tsquery's lexemes: words hold no quotes, but a query is never parsed as
+    operators whatever it holds."""
+    return " & ".join(
         "'" + word.replace("\\", "\\\\").replace("'", "''") + "'" for word in query_words
     )
-    return WordsMatch(*columns, quoted=quoted)
+
+
+def _like_pattern(text):
+    """`text` anywhere in a column, as Like takes it."""
+    connection = connections[router.db_for_read(SearchEntry)]
+    return f"%{connection.ops.prep_for_like_query(text)}%"
 
 
 @dataclass(slots=True)
 class Candidate:
     """What ranking reads of an entry, read as a row (up to 600 per query: model instances cost
-    more than the queries). Its texts stay in the database, which says whether the folded
-    phrase (`phrase_in_text`) and the exact one (`exact_in_text`) are in the text."""
+    more than the queries). Its texts stay in the database, which says where the phrases are."""
 
     pk: int
-    kind: str
-    object_id: int
-    title: str
-    url: str
     date: object
-    folded_title: str
+    title: str
+    in_title: bool
     phrase_in_text: bool
     exact_in_text: bool
     rank: int | None = None
 
 
-RANKED_FIELDS = [name for name in Candidate.__slots__ if name != "rank"]
+# The parts of a query's candidates, each the newest `CANDIDATES` entries of its own condition.
+OTHERS, IN_TITLE, ANYWHERE = 0, 1, 2
+# How a part of articles is found: among the RECENT_WINDOW newest articles only (WINDOW), or in
+# the whole table by the words index (INDEXED) or by LIKE (SCANNED).
+WINDOW, INDEXED, SCANNED = "window", "indexed", "scanned"
 
 
-def _ranked_candidates(query):
-    in_text = Q(folded_text__contains=query.folded_phrase)
-    # The exact phrase is a folded one too: the folded test, on the shorter column, comes first.
-    exact = Value(False)  # a blank exact phrase: rank() does not ask
-    if query.exact_phrase.strip():
-        exact = ExpressionWrapper(
-            in_text & Q(exact_text__contains=query.exact_phrase), output_field=BooleanField()
-        )
-    return SearchEntry.objects.annotate(
-        phrase_in_text=ExpressionWrapper(in_text, output_field=BooleanField()), exact_in_text=exact
-    ).values_list(*RANKED_FIELDS)
+class Candidates:
+    """The statement that reads the candidates of queries of `words` words from `parts`, each
+    part a (which, how) pair: the union of their newest matches, with where each one's phrases
+    are, in one round trip. Compiled once per process for each shape (news.prepared): a
+    query's words, phrases and date are its values."""
+
+    def __init__(self, words, parts, limit):
+        self.words, self.parts, self.limit = words, parts, limit
+        self.indexed = any(how == INDEXED for _which, how in parts)
+        self.windowed = any(how == WINDOW for _which, how in parts)
+        # the words' LIKE patterns: for officials and bodies, and articles not found by index
+        self.scanned = any(which == OTHERS or how != INDEXED for which, how in parts)
+        self.rows = PreparedRows(self._build)
+
+    def __call__(self, query, cutoff):
+        values = [_like_pattern(query.folded_phrase), _like_pattern(query.exact_phrase)]
+        values += [_like_pattern(f" {word} ") for word in query.words] * self.scanned
+        values += [_tsquery(query.words)] * self.indexed + [cutoff] * self.windowed
+        return [
+            (which, Candidate(pk, date, title, in_title, text >= 1, text == 2))
+            for which, pk, date, title, in_title, text in self.rows(*values)
+        ]
+
+    def _build(self, phrase, exact, *values):
+        words = values[: self.words] if self.scanned else ()
+        rest = values[len(words) :]
+        quoted = rest[0] if self.indexed else None
+        cutoff = rest[-1] if self.windowed else None
+        in_title, anywhere = Q(), Q()
+        for word in words:
+            in_title &= Like("folded_title", word)
+            anywhere &= Like("folded_title", word) | Like("folded_text", word)
+        conditions = {
+            IN_TITLE: (in_title, quoted and WordsMatch(*_indexed_columns(True), quoted=quoted)),
+            ANYWHERE: (anywhere, quoted and WordsMatch(*_indexed_columns(False), quoted=quoted)),
+        }
+        parts = []
+        for which, how in self.parts:
+            if which == OTHERS:
+                ids = SearchEntry.objects.filter(anywhere, kind__in=[Kind.OFFICIAL, Kind.BODY])
+                ids = ids.order_by("-id")
+            else:
+                scanned, indexed = conditions[which]
+                ids = SearchEntry.objects.filter(kind=Kind.ARTICLE)
+                if how == WINDOW:
+                    # (kind, date) is indexed: the newest articles are read first, LIKE on
+                    # RECENT_WINDOW of them at most.
+                    ids = ids.filter(scanned, date__gte=cutoff).order_by("-date", "-id")
+                else:
+                    # Sorted by an expression, not the indexed column: else PostgreSQL, guessing
+                    # matches are many, may walk the date index newest first through every
+                    # article (80 ms at 100,000 for a phrase no title holds) instead of asking
+                    # the words index for the few there are.
+                    by_date = Coalesce("date", "date")
+                    condition = indexed if how == INDEXED else scanned
+                    ids = ids.filter(condition).order_by(by_date.desc(), "-id")
+            # The newest are picked by date alone, and only they are read with the phrase
+            # tests, which read their long texts (a word in 6,600 articles: 69 -> 22 ms).
+            rows = SearchEntry.objects.filter(pk__in=ids.values("pk")[: self.limit]).annotate(
+                part=RawSQL(str(int(which)), (), output_field=IntegerField()),
+                in_title=Like("folded_title", phrase),
+                text_match=TextMatch(phrase, exact),
+            )
+            parts.append(rows.values_list("part", "pk", "date", "title", "in_title", "text_match"))
+        return parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
+
+
+@functools.cache
+def _candidates(words, parts, limit):
+    return Candidates(words, parts, limit)
 
 
 def find(query, limit=CANDIDATES):
-    """Ranked entries for `query`, from a few bounded queries: officials and bodies (few), the
-    newest articles with every word in the title, and the newest with every word anywhere.
-    Entries come without their texts: the database says where the phrases are."""
+    """Ranked entries for `query`: officials and bodies (few), the newest articles with every
+    word in the title, and the newest with every word anywhere, read in one statement (and a
+    second one where the newest articles alone held too few). Entries come without their texts:
+    the database says where the phrases are."""
     if query.problem():
         return []
-    in_title, anywhere = Q(), Q()
-    for word in query.words:
-        token = f" {word} "
-        in_title &= Q(folded_title__contains=token)
-        anywhere &= Q(folded_title__contains=token) | Q(folded_text__contains=token)
-    entries = _ranked_candidates(query)
-    # (kind, date) is indexed; articles always have a date, so no NULL ordering differences.
-    articles = entries.filter(kind=Kind.ARTICLE).order_by("-date", "-id")
-    cutoff = _recent_cutoff(articles)
-    others = entries.filter(anywhere, kind__in=[Kind.OFFICIAL, Kind.BODY]).order_by("-id")
-    found = [
-        *(Candidate(*row) for row in others[:limit]),
-        *_newest_matches(
-            articles,
-            in_title,
-            limit,
-            cutoff,
-            _indexed_words(query.words, title_only=True),
-            few=_few_recent_matches(query.words, TITLE_WORDS_INDEX, limit),
-        ),
-        *_newest_matches(
-            articles,
-            anywhere,
-            limit,
-            cutoff,
-            _indexed_words(query.words),
-            few=_few_recent_matches(query.words, WORDS_INDEX, limit),
-        ),
-    ]
-    results = list({entry.pk: entry for entry in reversed(found)}.values())
+    cutoff = _recent_cutoff()
+    indexed = _has_words_index()
+    whole = INDEXED if indexed else SCANNED
+
+    def how(index):
+        if cutoff is None or (indexed and _few_recent_matches(query.words, index, limit)):
+            return whole
+        return WINDOW
+
+    parts = ((OTHERS, SCANNED), (IN_TITLE, how(TITLE_WORDS_INDEX)), (ANYWHERE, how(WORDS_INDEX)))
+    found = _candidates(len(query.words), parts, limit)(query, cutoff)
+    counts = Counter(which for which, _entry in found)
+    # A recent window that held too few: the whole table, whose matches are then few.
+    again = tuple((which, whole) for which, way in parts if way == WINDOW and counts[which] < limit)
+    if again:
+        found += _candidates(len(query.words), again, limit)(query, cutoff)
+    results = list({entry.pk: entry for _which, entry in found}.values())
     for entry in results:
         entry.rank = rank(entry, query)
     results.sort(key=lambda entry: (entry.rank, *_newest_first(entry)))
