@@ -1,0 +1,61 @@
+"""SQL expressions of news.search's candidates statement: each passes its values to the SQL
+unchanged, so the statement can be prepared once per query shape (news.prepared)."""
+
+from django.db.models import BooleanField, F, Func, IntegerField, Value
+
+
+class Like(Func):
+    """`column LIKE pattern`, the pattern given whole (its % and escapes included): the ORM's
+    `contains` rewrites its value, which a prepared statement could then not take as it is."""
+
+    output_field = BooleanField()
+
+    def __init__(self, column, pattern):
+        super().__init__(
+            F(column), pattern if hasattr(pattern, "resolve_expression") else Value(pattern)
+        )
+
+    def as_sql(self, compiler, connection, **extra_context):
+        (column, column_params), (pattern, pattern_params) = (
+            compiler.compile(expression) for expression in self.get_source_expressions()
+        )
+        return f"{column} LIKE {pattern} ESCAPE '\\'", [*column_params, *pattern_params]
+
+
+class TextMatch(Func):
+    """0: the folded phrase is not in the entry's text, 1: it is, 2: so is the exact phrase.
+    The exact text is read only where the folded phrase is, and each text once: reading a long
+    text back from its compressed storage costs more than the test."""
+
+    output_field = IntegerField()
+
+    def __init__(self, folded_pattern, exact_pattern):
+        super().__init__(Like("folded_text", folded_pattern), Like("exact_text", exact_pattern))
+
+    def as_sql(self, compiler, connection, **extra_context):
+        (folded, folded_params), (exact, exact_params) = (
+            compiler.compile(expression) for expression in self.get_source_expressions()
+        )
+        sql = f"CASE WHEN {folded} THEN CASE WHEN {exact} THEN 2 ELSE 1 END ELSE 0 END"
+        return sql, [*folded_params, *exact_params]
+
+
+class WordsMatch(Func):
+    """`columns` (folded ones) hold every word of the tsquery `quoted`, by the words index's
+    expression: news_search_words(column) for one, joined by || for several. Its columns are
+    compiled as the query names them (a subquery's U0), unlike raw SQL."""
+
+    output_field = BooleanField()
+
+    def __init__(self, *columns, quoted):
+        super().__init__(*(F(column) for column in columns), Value(quoted))
+
+    def as_sql(self, compiler, connection, **extra_context):
+        *columns, quoted = self.get_source_expressions()
+        parts, params = [], []
+        for column in columns:
+            sql, column_params = compiler.compile(column)
+            parts.append(f"news_search_words({sql})")
+            params += column_params
+        quoted_sql, quoted_params = compiler.compile(quoted)
+        return f"({' || '.join(parts)}) @@ {quoted_sql}::tsquery", [*params, *quoted_params]
