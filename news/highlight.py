@@ -22,12 +22,25 @@ def _fold_char(char):
     return fold(char)
 
 
+# Characters seen to fold to exactly one character: most texts hold only these, and a set
+# comparison (in C) tells it, where looking each character up in _fold_char took a search
+# result's excerpt 15 µs.
+_ONE_TO_ONE = set()
+ONE_TO_ONE_SIZE = 20_000  # scripts' letters, not all of Unicode: under 2 MB
+
+
 def _folded_with_map(text):
     """Fold `text` character by character, keeping for each folded character its source index.
     Usually each character folds to exactly one ("ả" to "a"): the map is then the identity, and
     the text is folded whole (search results print 60 excerpts and titles), each different
     character looked at once."""
-    if set(map(len, map(_fold_char, set(text)))) <= {1}:
+    characters = set(text)
+    if characters <= _ONE_TO_ONE:
+        return fold(text), range(len(text))
+    new = characters - _ONE_TO_ONE
+    if all(len(_fold_char(char)) == 1 for char in new):
+        if len(_ONE_TO_ONE) < ONE_TO_ONE_SIZE:
+            _ONE_TO_ONE.update(new)
         return fold(text), range(len(text))
     return _folded_with_map_by_character(text)
 
@@ -81,15 +94,18 @@ def highlight(text, query_words):
 WINDOW = 60
 
 
-def _first_match(text, pattern):
-    """Index in `text` of the first match, folding only a window around where it should be."""
+def _first_match(text, pattern, whole=True):
+    """Index in `text` of the first match, folding only a window around where it should be;
+    None if there is none. For a text cut short (not `whole`), a match that reaches the cut may
+    be only part of a word: NOT_IN_HEAD then, and for no match at all."""
     folded = fold(text)
     match = pattern.search(folded)
-    if match is None:
-        return None
+    if match is None or (not whole and match.end() >= len(folded)):
+        return None if whole else NOT_IN_HEAD
     # Where most texts have it: each of their characters folds to one.
     guess = match.start() * len(text) // max(len(folded), 1)
-    low = max(0, guess - WINDOW)
+    # From a word's start: a word cut by the window could end like a query word ("21", "1").
+    low = text.rfind(" ", 0, max(0, guess - WINDOW)) + 1
     spans = _spans(text[low : guess + len(match.group()) + WINDOW], pattern)
     if spans:
         return low + spans[0][0]
@@ -103,7 +119,7 @@ MEMO_TEXT_LENGTH = 20_000
 def excerpt(text, query_words, length=EXCERPT_LENGTH):
     """About `length` characters of `text` around the first match, highlighted and escaped.
     Kept per process for texts of ordinary length: a search's results are read again as readers
-    turn pages or repeat a query, and each excerpt folds its whole text."""
+    turn pages or repeat a query, and each excerpt folds the text it looks in."""
     text = str(text or "")
     words = tuple(query_words)
     if len(text) > MEMO_TEXT_LENGTH:
@@ -111,19 +127,38 @@ def excerpt(text, query_words, length=EXCERPT_LENGTH):
     return _memo_excerpt(text, words, length)
 
 
+# Where an excerpt is looked for first: most matches are near the start of a text, and an
+# excerpt folds the text it looks in (a search result's excerpt 250 -> 120 µs).
+HEAD = 800
+NOT_IN_HEAD = -1
+
+
 def _excerpt(text, query_words, length):
-    text = " ".join(text.split())
+    if len(text) > HEAD:
+        found = _excerpt_of(" ".join(text[:HEAD].split()), query_words, length, whole=False)
+        if found is not None:
+            return found
+    return _excerpt_of(" ".join(text.split()), query_words, length)
+
+
+def _excerpt_of(text, query_words, length, whole=True):
+    """The excerpt of `text` (spaces collapsed). Of a text's head (not `whole`): None where the
+    match or the excerpt around it is not wholly in the head, which is then not enough."""
     if not text:
-        return ""
+        return "" if whole else None
     start = 0
     if query_words:
-        found = _first_match(text, _pattern(tuple(query_words)))
+        found = _first_match(text, _pattern(tuple(query_words)), whole)
+        if found == NOT_IN_HEAD:
+            return None
         if found is not None:
             start = max(0, found - length // 3)
     if start > 0:
         space = text.find(" ", start)
         start = space + 1 if 0 <= space < start + 30 else start
     end = min(len(text), start + length)
+    if not whole and end >= len(text) - 1:
+        return None
     if end < len(text):
         space = text.rfind(" ", start, end)
         end = space if space > start + length // 2 else end

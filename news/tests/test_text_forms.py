@@ -85,3 +85,36 @@ def test_the_exact_phrase_test_on_vietnamese_text():
     assert not search_index.has_exact_phrase(text, " doãn 1 ")
     assert not search_index.has_exact_phrase(text, " đức doãnh bí ")
     assert not search_index.has_exact_phrase(text, " pham duc doan ")
+
+
+excerpt_text = st.text(alphabet="ab đĐả\u0301ß1.\n", max_size=150)
+query_words = st.lists(st.sampled_from(["a", "ab", "d", "dd", "1", "ss", "ba"]), max_size=3)
+
+
+@settings(max_examples=500)
+@given(value=excerpt_text, words=query_words, data=st.data())
+def test_an_excerpt_found_in_the_head_is_the_whole_texts(value, words, data):
+    """A text's head is read first: where it gives an excerpt, it is the one the whole text
+    gives (the match may not be cut by the head's end, nor the excerpt around it)."""
+    head = data.draw(st.integers(0, len(value)))
+    length = data.draw(st.integers(4, 30))
+    from_head = highlight._excerpt_of(" ".join(value[:head].split()), words, length, whole=False)
+    if from_head is not None:
+        assert from_head == highlight._excerpt_of(" ".join(value.split()), words, length)
+
+
+def test_the_first_match_is_a_whole_word_where_the_window_starts_inside_a_word():
+    # The window around the match starts 60 characters before it: inside "21", whose "1"
+    # is not the word "1".
+    text = "c" * 100 + " số 21 " + "b" * 57 + " 1 cuối"
+    assert highlight._first_match(text, highlight._pattern(("1",))) == text.index(" 1 ") + 1
+
+
+def test_a_long_texts_excerpt_is_the_same_found_in_its_head_or_not():
+    near = "Đảng viên mới. " + "Nội dung. " * 200
+    far = "Nội dung. " * 200 + "Đảng viên mới."
+    for value in (near, far):
+        assert len(value) > highlight.HEAD
+        expected = highlight._excerpt_of(" ".join(value.split()), ("dang", "vien"), 240)
+        assert highlight._excerpt(value, ("dang", "vien"), 240) == expected
+        assert "<mark>Đảng viên</mark>" in expected
