@@ -77,18 +77,32 @@ def _spans(text, pattern):
     return spans
 
 
+MEMO_TITLE_LENGTH = 500
+
+
 def highlight(text, query_words):
-    """`text` escaped, with whole-word matches of the folded query words in <mark>."""
+    """`text` escaped, with whole-word matches of the folded query words in <mark>. Kept per
+    process for titles (the length of one): a query asked again highlights the same twenty."""
     text = str(text or "")
+    words = tuple(query_words)
+    if len(text) > MEMO_TITLE_LENGTH:
+        return _highlighted(text, words)
+    return _memo_highlighted(text, words)
+
+
+def _highlighted(text, query_words):
     if not query_words:
         return escape(text)
     out, last = [], 0
-    for start, end in _spans(text, _pattern(tuple(query_words))):
+    for start, end in _spans(text, _pattern(query_words)):
         out.append(escape(text[last:start]))
         out.append(f"<mark>{escape(text[start:end])}</mark>")
         last = end
     out.append(escape(text[last:]))
     return mark_safe("".join(out))  # noqa: S308 - every piece above is escaped
+
+
+_memo_highlighted = functools.lru_cache(maxsize=4096)(_highlighted)  # ~1 MB of titles
 
 
 WINDOW = 60
@@ -162,7 +176,7 @@ def _excerpt_of(text, query_words, length, whole=True):
     if end < len(text):
         space = text.rfind(" ", start, end)
         end = space if space > start + length // 2 else end
-    body = highlight(text[start:end], query_words)
+    body = _highlighted(text[start:end], tuple(query_words))
     prefix = "… " if start > 0 else ""
     suffix = " …" if end < len(text) else ""
     return mark_safe(f"{prefix}{body}{suffix}")  # noqa: S308 - highlight() escaped the text

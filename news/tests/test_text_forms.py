@@ -118,3 +118,11 @@ def test_a_long_texts_excerpt_is_the_same_found_in_its_head_or_not():
         expected = highlight._excerpt_of(" ".join(value.split()), ("dang", "vien"), 240)
         assert highlight._excerpt(value, ("dang", "vien"), 240) == expected
         assert "<mark>Đảng viên</mark>" in expected
+
+
+def test_highlight_marks_titles_and_longer_texts_alike():
+    """Titles are kept per process (news.highlight.MEMO_TITLE_LENGTH); longer texts are not."""
+    for filler in ("x ", "x " * highlight.MEMO_TITLE_LENGTH):
+        html = highlight.highlight(f"{filler}Đảng <b>viên</b>", ["dang", "vien"])
+        assert html.endswith("<mark>Đảng</mark> &lt;b&gt;<mark>viên</mark>&lt;/b&gt;")
+        assert highlight.highlight(f"{filler}Đảng", []) == f"{filler}Đảng"
