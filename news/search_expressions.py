@@ -1,7 +1,7 @@
 """SQL expressions of news.search's candidates statement: each passes its values to the SQL
 unchanged, so the statement can be prepared once per query shape (news.prepared)."""
 
-from django.db.models import BooleanField, F, Func, IntegerField, Value
+from django.db.models import BooleanField, CharField, F, Func, IntegerField, Value
 
 
 class Like(Func):
@@ -59,3 +59,24 @@ class WordsMatch(Func):
             params += column_params
         quoted_sql, quoted_params = compiler.compile(quoted)
         return f"({' || '.join(parts)}) @@ {quoted_sql}::tsquery", [*params, *quoted_params]
+
+
+class SortableDate(Func):
+    """A date as text whose order is the date's (NULL where none), for ranking's "newest
+    first": read back as a string, not parsed into a datetime (200 of them a new search, ~1 ms).
+    PostgreSQL prints it in UTC with microseconds, whatever the session's time zone; SQLite's
+    column holds "YYYY-MM-DD HH:MM:SS[.ffffff]" in UTC, whose shorter form (no fraction) sorts
+    before a longer one of the same second, as it should."""
+
+    output_field = CharField()
+
+    def __init__(self, column):
+        super().__init__(F(column))
+
+    def as_sql(self, compiler, connection, **extra_context):
+        column, params = compiler.compile(self.get_source_expressions()[0])
+        if connection.vendor == "postgresql":
+            return f"to_char({column} AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.US')", params
+        # An expression, not the bare column, whose declared type would make Python's sqlite3
+        # parse it into a datetime after all.
+        return f"CAST({column} AS TEXT)", params

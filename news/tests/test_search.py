@@ -1,5 +1,6 @@
 """Search (/tim-kiem/): folded matching, ranking, polite messages, safe excerpts, index in sync."""
 
+import datetime
 import hashlib
 import io
 import re
@@ -84,6 +85,22 @@ def test_exact_in_text_ranks_before_folded_in_title(client, demo):
         title="Tin hội nghị", lead="Ông Đoàn Hùng phát biểu.", published_at=vn_time(2023, 1, 1)
     )
     assert titles(results(client, "Đoàn Hùng")) == ["Tin hội nghị", "Tin Doãn Hùng"]
+
+
+def test_newest_first_within_a_rank_to_the_microsecond(client, demo):
+    """Ranking reads dates as sortable text (news.search_expressions.SortableDate)."""
+    midnight = vn_time(2024, 1, 1, 0, 30)  # still 31/12/2023 in UTC
+    # Created in this order: a later id does not decide (it breaks ties only).
+    for name, when in [
+        ("B", midnight + datetime.timedelta(microseconds=1)),
+        ("A", midnight),
+        ("C", midnight - datetime.timedelta(hours=1)),
+        ("D", midnight + datetime.timedelta(seconds=1)),
+        ("E", vn_time(2009, 9, 9)),
+    ]:
+        make_article(title=f"Hội thảo cây chè lần {name}", published_at=when)
+    found = titles(results(client, "hoi thao cay che"))
+    assert found == [f"Hội thảo cây chè lần {name}" for name in "DBACE"]
 
 
 def test_empty_query_is_a_polite_message(client, demo):
