@@ -86,3 +86,17 @@ def test_replica_router_serves_only_anonymous_reads():
     assert router.db_for_read(None) == "default"  # outside a request: the scheduler, commands
     assert router.db_for_write(None) == "default"
     assert router.allow_migrate("replica", "news") is False
+
+
+def test_an_empty_database_url_means_the_embedded_database(monkeypatch):
+    import importlib
+    import sys
+
+    monkeypatch.setenv("DATABASE_URL", "")
+    saved = sys.modules.pop("config.settings.base")
+    try:
+        base = importlib.import_module("config.settings.base")
+    finally:
+        sys.modules["config.settings.base"] = saved
+    assert base.DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3"
+    assert base.DATABASES["default"]["NAME"].endswith("db.sqlite3")
