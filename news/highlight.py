@@ -102,7 +102,8 @@ def _highlighted(text, query_words):
     return mark_safe("".join(out))  # noqa: S308 - every piece above is escaped
 
 
-_memo_highlighted = functools.lru_cache(maxsize=4096)(_highlighted)  # ~1 MB of titles
+# Titles of ordinary length: ~1 MB; ~10 MB if every one were MEMO_TITLE_LENGTH long.
+_memo_highlighted = functools.lru_cache(maxsize=4096)(_highlighted)
 
 
 WINDOW = 60
