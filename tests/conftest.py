@@ -22,6 +22,18 @@ def load_production_settings(monkeypatch, **env):
         sys.modules.pop("config.settings.production", None)
 
 
+def load_base_settings(monkeypatch, **env):
+    """config.settings.base imported afresh under `env` (it reads the environment as it is
+    imported); the test run's own module is put back."""
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    saved = sys.modules.pop("config.settings.base")
+    try:
+        return importlib.import_module("config.settings.base")
+    finally:
+        sys.modules["config.settings.base"] = saved
+
+
 @pytest.fixture
 def production_like(settings, monkeypatch):
     """The test settings with production's security settings copied over (HSTS, SSL redirect,

@@ -2,8 +2,6 @@
 and one the server has closed is found unusable, so the next query opens a new one; the fixed
 queries of page views (news.prepared) are prepared on the server."""
 
-import importlib
-import sys
 import time
 from unittest import mock
 
@@ -14,6 +12,7 @@ import pytest
 
 from news.models import ArticlePage
 from news.prepared import PreparedRows
+from tests.conftest import load_base_settings
 
 postgresql_only = pytest.mark.skipif(
     connection.vendor != "postgresql", reason="PostgreSQL backend only"
@@ -105,13 +104,7 @@ def test_other_queries_are_never_prepared(demo):
 def settings_under(monkeypatch, **env):
     """config.settings.base imported afresh under `env`, then put back as it was."""
     monkeypatch.delenv("DATABASE_PREPARED_STATEMENTS", raising=False)
-    for name, value in env.items():
-        monkeypatch.setenv(name, value)
-    saved = sys.modules.pop("config.settings.base")
-    try:
-        return importlib.import_module("config.settings.base")
-    finally:
-        sys.modules["config.settings.base"] = saved
+    return load_base_settings(monkeypatch, **env)
 
 
 def test_prepared_statements_can_be_turned_off_for_pgbouncer(monkeypatch):

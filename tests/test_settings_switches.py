@@ -1,6 +1,9 @@
 """Production settings switch on S3 media, Redis and a CDN purge from the environment alone."""
 
-from tests.conftest import load_production_settings
+import importlib
+import sys
+
+from tests.conftest import load_base_settings, load_production_settings
 
 
 def test_defaults_without_services(monkeypatch):
@@ -30,9 +33,6 @@ def test_s3_media_when_a_bucket_is_named(monkeypatch):
 
 
 def test_redis_cache_and_cdn_purge(monkeypatch):
-    import importlib
-    import sys
-
     monkeypatch.setenv("REDIS_URL", "redis://127.0.0.1:6379/3")
     monkeypatch.setenv("FRONTEND_CACHE_PURGE_URL", "http://127.0.0.1:6081")
     monkeypatch.setenv("FRONTEND_CACHE_CLOUDFLARE_ZONEID", "zone")
@@ -53,21 +53,14 @@ def test_redis_cache_and_cdn_purge(monkeypatch):
 
 
 def test_read_replica_switch(monkeypatch):
-    import importlib
-    import sys
-
-    monkeypatch.setenv("DATABASE_REPLICA_URL", "postgres://reader@replica.invalid:5432/newsroom")
-    saved = sys.modules.pop("config.settings.base")
-    try:
-        base = importlib.import_module("config.settings.base")
-    finally:
-        sys.modules["config.settings.base"] = saved
+    replica_url = "postgres://reader@replica.invalid:5432/newsroom"
+    base = load_base_settings(monkeypatch, DATABASE_REPLICA_URL=replica_url)
     replica = base.DATABASES["replica"]
     assert replica["HOST"] == "replica.invalid"
     assert replica["TEST"] == {"MIRROR": "default"}
     assert base.DATABASE_ROUTERS == ["config.db_router.ReplicaRouter"]
     assert base.MIDDLEWARE[0] == "config.db_router.ReplicaReadsMiddleware"
-    assert "replica" not in saved.DATABASES  # off without the variable
+    assert "replica" not in sys.modules["config.settings.base"].DATABASES  # off without it
 
 
 def test_replica_router_serves_only_anonymous_reads():
@@ -89,14 +82,6 @@ def test_replica_router_serves_only_anonymous_reads():
 
 
 def test_an_empty_database_url_means_the_embedded_database(monkeypatch):
-    import importlib
-    import sys
-
-    monkeypatch.setenv("DATABASE_URL", "")
-    saved = sys.modules.pop("config.settings.base")
-    try:
-        base = importlib.import_module("config.settings.base")
-    finally:
-        sys.modules["config.settings.base"] = saved
+    base = load_base_settings(monkeypatch, DATABASE_URL="")
     assert base.DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3"
     assert base.DATABASES["default"]["NAME"].endswith("db.sqlite3")
