@@ -2,6 +2,8 @@
 row rather than as a page. Building twenty Page instances (Wagtail's and modelcluster's
 constructors, thirty-odd deferred fields each) cost more than the query that lists them."""
 
+from django.db.models import Func
+
 from wagtail.models import Page, Site
 
 from ..prepared import PreparedByIds, PreparedRows
@@ -60,11 +62,32 @@ def listed_articles():
     return live_articles().only(*ITEM_FIELDS)
 
 
+class NotIndexed(Func):
+    """`column`, which SQLite's planner may not look up by an index (a unary +; the column
+    itself elsewhere). Given a section's path interval, SQLite reads every article of the
+    section by the path index and sorts them (16–35 ms at 10,000 articles, 84 ms p50 under
+    load); without it, it walks the date index newest first and stops at the page's last row
+    (0.15 ms; page 50: 1.8 ms). A section with few articles costs a longer walk (an empty one,
+    every article's date entry): bounded by the table, as a scan, and SQLite serves small sites."""
+
+    def __init__(self, column):
+        super().__init__(column)
+
+    def as_sql(self, compiler, connection, **extra_context):
+        return compiler.compile(self.get_source_expressions()[0])
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        sql, params = compiler.compile(self.get_source_expressions()[0])
+        return f"+{sql}", params
+
+
 # A section's articles: its children, by the interval of their paths (treebeard's own, as
 # news.models.base.child_by_slug) and their depth, as `child_of` would select them with LIKE.
 CHILDREN_LISTED = PreparedRows(
     lambda first, last, depth: listed(
-        listed_articles().filter(path__gte=first, path__lte=last, depth=depth)
+        listed_articles()
+        .alias(tree_path=NotIndexed("path"), tree_depth=NotIndexed("depth"))
+        .filter(tree_path__gte=first, tree_path__lte=last, tree_depth=depth)
     )
 )
 
