@@ -74,9 +74,11 @@ class SortableDate(Func):
         super().__init__(F(column))
 
     def as_sql(self, compiler, connection, **extra_context):
-        column, params = compiler.compile(self.get_source_expressions()[0])
-        if connection.vendor == "postgresql":
-            return f"to_char({column} AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.US')", params
         # An expression, not the bare column, whose declared type would make Python's sqlite3
         # parse it into a datetime after all.
+        column, params = compiler.compile(self.get_source_expressions()[0])
         return f"CAST({column} AS TEXT)", params
+
+    def as_postgresql(self, compiler, connection, **extra_context):
+        column, params = compiler.compile(self.get_source_expressions()[0])
+        return f"to_char({column} AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.US')", params

@@ -70,9 +70,6 @@ class NotIndexed(Func):
     (0.15 ms; page 50: 1.8 ms). A section with few articles costs a longer walk (an empty one,
     every article's date entry): bounded by the table, as a scan, and SQLite serves small sites."""
 
-    def __init__(self, column):
-        super().__init__(column)
-
     def as_sql(self, compiler, connection, **extra_context):
         return compiler.compile(self.get_source_expressions()[0])
 
