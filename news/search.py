@@ -5,6 +5,7 @@ diacritics) before the folded one, the title before the text, then newest.
 
 import functools
 import hashlib
+import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
@@ -22,6 +23,7 @@ from organisations.text import fold
 from .cache import generation_cached
 from .models import SearchEntry
 from .models.base import LISTING_PAGE_SIZE as PAGE_SIZE
+from .models.listed import NotIndexed
 from .prepared import PreparedByIds, PreparedRows
 from .search_expressions import Like, SortableDate, TextMatch, WordsMatch
 from .search_index import Kind, exact_form, folded_form, has_exact_phrase, words
@@ -153,35 +155,102 @@ def _few_recent_matches(query_words, index, limit=CANDIDATES):
     word they do not list is rarer than any they do (none expected). The recent window would
     then not fill a page of candidates, and the whole table would be searched after it anyway:
     find() skips the window."""
+    shares = _word_shares(query_words, index)
+    if shares is None:
+        return False
+    return RECENT_WINDOW * min(shares, default=1.0) < limit
+
+
+def _word_shares(query_words, index):
+    """The share of entries holding each word (in the title, for TITLE_WORDS_INDEX) by the words
+    index's statistics, or None where there are none: PostgreSQL's common words (a word they
+    do not list is rarer than any they do: 0), or SQLite's FTS5 counts of these words."""
+    connection = connections[router.db_for_read(SearchEntry)]
+    if connection.vendor == "sqlite":
+        return _sqlite_word_shares(connection, query_words, index) if _has_words_index() else None
     frequencies = _word_frequencies(index)
     if frequencies is None:
-        return False
-    rarest = min((frequencies.get(word, 0.0) for word in query_words), default=1.0)
-    return RECENT_WINDOW * rarest < limit
+        return None
+    return [frequencies.get(word, 0.0) for word in query_words]
+
+
+def _sqlite_word_shares(connection, query_words, index):
+    """Each word's count of entries, by column, from the FTS5 table's vocabulary
+    (news/migrations/0009): in the title for TITLE_WORDS_INDEX; anywhere, as the larger of its
+    title and text counts (a title's words are mostly in its text too)."""
+    if not query_words:
+        return []
+    columns = ("title",) if index == TITLE_WORDS_INDEX else ("title", "text")
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT term, col, doc FROM {SQLITE_WORDS_TABLE}_columns"
+            f" WHERE term IN ({', '.join(['%s'] * len(query_words))})",
+            list(query_words),
+        )
+        counts = {}
+        for term, column, entries in cursor.fetchall():
+            if column in columns:
+                counts[term] = max(counts.get(term, 0), entries)
+    total = _entry_count()
+    return [counts.get(word, 0) / total if total else 0.0 for word in query_words]
+
+
+def _entry_count():
+    """How many entries the index holds, kept under the generation."""
+    return generation_cached(None, "search:entry-count", SearchEntry.objects.count)
 
 
 def _has_words_index():
-    """PostgreSQL's words indexes (news/migrations/0007_search_words) answer the whole-table
-    queries, with the same entries as LIKE; other databases use LIKE."""
-    return connections[router.db_for_read(SearchEntry)].vendor == "postgresql"
+    """A words index answers the whole-table queries with the same entries as LIKE: PostgreSQL's
+    GIN indexes (news/migrations/0007_search_words) or SQLite's FTS5 table (0009, where SQLite
+    has FTS5); otherwise LIKE reads every entry."""
+    connection = connections[router.db_for_read(SearchEntry)]
+    if connection.vendor == "postgresql":
+        return True
+    if connection.vendor != "sqlite":
+        return False
+    key = (connection.alias, connection.settings_dict["NAME"])
+    if key not in _SQLITE_WORDS_TABLE:
+        _SQLITE_WORDS_TABLE[key] = SQLITE_WORDS_TABLE in connection.introspection.table_names()
+    return _SQLITE_WORDS_TABLE[key]
+
+
+SQLITE_WORDS_TABLE = "news_search_words"
+_SQLITE_WORDS_TABLE = {}  # (alias, database name): whether its migration made the table
 
 
 def _indexed_words(query_words, title_only=False):
-    """Every word of the query in the entry (or in its title), as PostgreSQL's words index
-    answers it: the same entries as the LIKE conditions."""
-    return WordsMatch(*_indexed_columns(title_only), quoted=_tsquery(query_words))
+    """Every word of the query in the entry (or in its title), as the words index answers it:
+    the same entries as the LIKE conditions."""
+    return WordsMatch(*_indexed_columns(title_only), quoted=_words_query(query_words))
 
 
 def _indexed_columns(title_only):
     return ("folded_title",) if title_only else ("folded_title", "folded_text")
 
 
-def _tsquery(query_words):
-    """Every word, as a tsquery's lexemes: words hold no quotes, but a query is never parsed as
-    operators whatever it holds."""
+def _words_query(query_words):
+    """Every word, in the words index's query language: a tsquery's lexemes (PostgreSQL) or
+    FTS5 strings (SQLite). Words hold no quotes, but a query is never parsed as operators
+    whatever it holds."""
+    if connections[router.db_for_read(SearchEntry)].vendor == "sqlite":
+        return " ".join(f'"{_fts_token(word)}"' for word in query_words)
     return " & ".join(
         "'" + word.replace("\\", "\\\\").replace("'", "''") + "'" for word in query_words
     )
+
+
+# What FTS5's "ascii" tokenizer splits words on: ASCII characters but letters, digits and "_".
+_FTS_SEPARATOR = re.compile(r"[\x00-\x2f\x3a-\x40\x5b-\x5e\x60\x7b-\x7f]")
+# A token no folded column holds (a middle dot is not a word character): matches nothing.
+_NO_TOKEN = "\u00b7"
+
+
+def _fts_token(word):
+    """`word` as one FTS5 token. A query's words are whole folded words, but one that the
+    tokenizer would split (or a quote) is in no folded column, as LIKE finds: it matches
+    nothing rather than its pieces side by side."""
+    return _NO_TOKEN if _FTS_SEPARATOR.search(word) else word
 
 
 def _like_pattern(text):
@@ -226,13 +295,16 @@ class Candidates:
         self.rows = PreparedRows(self._build)
 
     def __call__(self, query, cutoff):
-        values = [_like_pattern(query.folded_phrase), _like_pattern(query.exact_phrase)]
-        values += [_like_pattern(f" {word} ") for word in query.words] * self.scanned
-        values += [_tsquery(query.words)] * self.indexed + [cutoff] * self.windowed
         return [
             (which, Candidate(pk, date, title, in_title, text >= 1, text == 2))
-            for which, pk, date, title, in_title, text in self.rows(*values)
+            for which, pk, date, title, in_title, text in self.rows(*self.values(query, cutoff))
         ]
+
+    def values(self, query, cutoff):
+        """The statement's values for `query`: its phrases, words and the window's date."""
+        values = [_like_pattern(query.folded_phrase), _like_pattern(query.exact_phrase)]
+        values += [_like_pattern(f" {word} ") for word in query.words] * self.scanned
+        return values + [_words_query(query.words)] * self.indexed + [cutoff] * self.windowed
 
     def _build(self, phrase, exact, *values):
         words = values[: self.words] if self.scanned else ()
@@ -251,7 +323,9 @@ class Candidates:
         for which, how in self.parts:
             if which == OTHERS:
                 ids = SearchEntry.objects.filter(anywhere, kind__in=[Kind.OFFICIAL, Kind.BODY])
-                ids = ids.order_by("-id")
+                # Not by the row id's order, which SQLite would walk through every article's
+                # text (38 ms at 10,000) rather than read the few hundred by the kind index.
+                ids = ids.order_by(NotIndexed("id").desc())
             else:
                 scanned, indexed = conditions[which]
                 ids = SearchEntry.objects.filter(kind=Kind.ARTICLE)

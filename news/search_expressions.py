@@ -41,17 +41,19 @@ class TextMatch(Func):
 
 
 class WordsMatch(Func):
-    """`columns` (folded ones) hold every word of the tsquery `quoted`, by the words index's
-    expression: news_search_words(column) for one, joined by || for several. Its columns are
-    compiled as the query names them (a subquery's U0), unlike raw SQL."""
+    """`columns` (folded ones: the title alone, or the title and the text) hold every word of
+    `quoted`, by the words index: PostgreSQL's expression news_search_words(column), joined by
+    || for both, with a tsquery; SQLite's FTS5 table news_search_words, its `title` column or
+    the whole row, with FTS5 strings. Its columns are compiled as the query names them (a
+    subquery's U0), unlike raw SQL."""
 
     output_field = BooleanField()
 
     def __init__(self, *columns, quoted):
-        super().__init__(*(F(column) for column in columns), Value(quoted))
+        super().__init__(F("pk"), *(F(column) for column in columns), Value(quoted))
 
     def as_sql(self, compiler, connection, **extra_context):
-        *columns, quoted = self.get_source_expressions()
+        _pk, *columns, quoted = self.get_source_expressions()
         parts, params = [], []
         for column in columns:
             sql, column_params = compiler.compile(column)
@@ -59,6 +61,16 @@ class WordsMatch(Func):
             params += column_params
         quoted_sql, quoted_params = compiler.compile(quoted)
         return f"({' || '.join(parts)}) @@ {quoted_sql}::tsquery", [*params, *quoted_params]
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        pk, *columns, quoted = self.get_source_expressions()
+        pk_sql, pk_params = compiler.compile(pk)
+        quoted_sql, quoted_params = compiler.compile(quoted)
+        searched = "title" if len(columns) == 1 else "news_search_words"
+        sql = (
+            f"{pk_sql} IN (SELECT rowid FROM news_search_words WHERE {searched} MATCH {quoted_sql})"
+        )
+        return sql, [*pk_params, *quoted_params]
 
 
 class SortableDate(Func):

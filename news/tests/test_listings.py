@@ -10,7 +10,9 @@ import pytest
 from news.models import ArticlePage, SectionPage
 from news.models.base import ListingPaginator
 from news.models.listed import CHILDREN_LISTED, listed_by_ids
+from news.tests import planner
 from news.tests.articles import make_article, vn_time
+from news.tests.planner import ten_thousand_articles_statistics
 
 pytestmark = pytest.mark.django_db
 
@@ -210,13 +212,6 @@ def test_a_section_lists_its_own_live_articles_newest_first_as_the_orm_would(cli
     assert "<span>Trang 2/2</span>" in html  # counted exactly below the limit
 
 
-# What ANALYZE says of a site of 10,000 articles (the bench's data set): table, index, stat.
-TEN_THOUSAND_ARTICLES = [
-    ("wagtailcore_page", "sqlite_autoindex_wagtailcore_page_1", "10006 1"),
-    ("news_articlepage", "news_articlepage_published_at_4226276e", "10001 1"),
-]
-
-
 @pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's query planner")
 def test_sqlite_reads_a_sections_newest_articles_by_date_not_all_of_them(demo):
     """Given the paths' interval as a condition it may use an index for, SQLite reads the whole
@@ -224,21 +219,8 @@ def test_sqlite_reads_a_sections_newest_articles_by_date_not_all_of_them(demo):
     section = SectionPage.objects.get(slug="kinh-te-xa-hoi")
     first, last = section._get_children_path_interval(section.path)
     _alias, sql, params = CHILDREN_LISTED.statement(first, last, section.depth + 1)
-    with connection.cursor() as cursor:
-        # The statistics ANALYZE gives a site of 10,000 articles (the bench's data set): with the
-        # demo's few articles either plan looks as cheap, and SQLite may pick the right one.
-        cursor.execute("ANALYZE")
-        cursor.execute(
-            "DELETE FROM sqlite_stat1 WHERE tbl IN ('wagtailcore_page', 'news_articlepage')"
-        )
-        cursor.executemany("INSERT INTO sqlite_stat1 VALUES (%s, %s, %s)", TEN_THOUSAND_ARTICLES)
-        cursor.execute("ANALYZE sqlite_schema")  # read them again
-        try:
-            cursor.execute(f"EXPLAIN QUERY PLAN {sql} LIMIT 20", params)
-            plan = " / ".join(row[-1] for row in cursor.fetchall())
-        finally:  # the other tests' planner has no statistics, as before
-            cursor.execute("DELETE FROM sqlite_stat1")
-            cursor.execute("ANALYZE sqlite_schema")
+    with ten_thousand_articles_statistics() as cursor:
+        plan = planner.plan(cursor, f"{sql} LIMIT 20", params)
     assert "USING INDEX news_articlepage_published_at" in plan, plan
     assert "TEMP B-TREE" not in plan, plan
 
