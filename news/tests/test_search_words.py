@@ -7,6 +7,7 @@ import re
 
 from django.db import connection
 from django.db.models import Q
+from django.forms.models import model_to_dict
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
@@ -15,6 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from news import search
+from news.cache import bump_generation
 from news.models import SearchEntry
 from news.search_index import Kind, folded_form, make_entry, words
 from news.tests import planner
@@ -179,6 +181,20 @@ def test_sqlite_counts_each_words_entries_from_its_fts5_table():
     assert not few(["pham"], search.WORDS_INDEX)  # 2,000 x 0.2 = 400
     assert few(["pham"], search.WORDS_INDEX, limit=401)
     assert few(["dang"], search.TITLE_WORDS_INDEX)
+
+
+@sqlite_only
+def test_sqlite_word_counts_are_kept_until_the_index_changes():
+    store(("Hội nghị", "đảng viên"))
+    with CaptureQueriesContext(connection) as first:
+        assert search._word_shares(["dang"], search.WORDS_INDEX) == [1.0]
+    with CaptureQueriesContext(connection) as again:
+        assert search._word_shares(["dang"], search.TITLE_WORDS_INDEX) == [0.0]
+    assert any("news_search_words_columns" in q["sql"] for q in first.captured_queries)
+    assert not again.captured_queries
+    SearchEntry.objects.create(**model_to_dict(make_entry(Kind.BODY, 9, "Sở Nội vụ", "/so/", "")))
+    bump_generation()  # as any change to what is indexed does (news.cache_signals)
+    assert search._word_shares(["dang"], search.WORDS_INDEX) == [0.5]
 
 
 @postgresql_only
