@@ -12,7 +12,7 @@ is the column up to its last space. Triggers keep the table in step with news_se
 contentless table forgets a row when told the values it was given, which the delete and
 update triggers work out again from the old row.
 
-An SQLite built without FTS5 gets nothing here and keeps LIKE (news.search._has_words_index).
+An SQLite built without FTS5 gets nothing here and keeps LIKE (news.search_words.has_words_index).
 """
 
 from django.db import migrations
@@ -39,7 +39,7 @@ CREATE = [
     f"CREATE TRIGGER {TABLE}_delete AFTER DELETE ON news_searchentry BEGIN {FORGET} END",
     f"CREATE TRIGGER {TABLE}_update AFTER UPDATE OF id, folded_title, folded_text"
     f" ON news_searchentry BEGIN {FORGET} {ADD} END",
-    # Each word's count of entries by column (news.search._sqlite_word_shares): read from the
+    # Each word's count of entries by column (news.search_words): read from the
     # index itself, never stored.
     f"CREATE VIRTUAL TABLE {TABLE}_columns USING fts5vocab({TABLE}, 'col')",
     f"INSERT INTO {TABLE} (rowid, title, text) SELECT {values('news_searchentry')}"

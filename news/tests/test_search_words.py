@@ -15,7 +15,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from news import search
+from news import search, search_words
 from news.cache import bump_generation
 from news.models import SearchEntry
 from news.search_index import Kind, folded_form, make_entry, words
@@ -31,7 +31,7 @@ sqlite_only = pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's
 
 
 def test_the_database_has_a_words_index():
-    assert search._has_words_index()
+    assert search_words.has_words_index()
 
 
 WHEN = timezone.make_aware(datetime.datetime(2021, 11, 10, 9, 11))
@@ -54,7 +54,7 @@ def by_like(query_words, title_only=False):
 
 
 def by_index(query_words, title_only=False):
-    indexed = search._indexed_words(query_words, title_only=title_only)
+    indexed = search_words.indexed_words(query_words, title_only=title_only)
     return set(SearchEntry.objects.filter(indexed).values_list("object_id", flat=True))
 
 
@@ -123,7 +123,7 @@ def test_the_index_follows_entries_as_they_change_and_go():
 @postgresql_only
 def test_the_whole_table_query_uses_the_index():
     store(("Hội nghị", "đảng viên"))
-    indexed = search._indexed_words(["dang", "vien"])
+    indexed = search_words.indexed_words(["dang", "vien"])
     sql, params = SearchEntry.objects.filter(indexed).values("id").query.sql_with_params()
     with connection.cursor() as cursor:
         cursor.execute("SET LOCAL enable_seqscan = off")
@@ -136,7 +136,7 @@ def test_the_whole_table_query_uses_the_index():
 def test_sqlite_asks_its_fts5_table():
     store(("Hội nghị", "đảng viên"))
     for title_only in (False, True):
-        indexed = search._indexed_words(["dang", "vien"], title_only=title_only)
+        indexed = search_words.indexed_words(["dang", "vien"], title_only=title_only)
         sql, params = SearchEntry.objects.filter(indexed).values("id").query.sql_with_params()
         with connection.cursor() as cursor:
             cursor.execute(f"EXPLAIN QUERY PLAN {sql}", params)
@@ -166,35 +166,40 @@ def test_sqlite_counts_each_words_entries_from_its_fts5_table():
             for n in range(40)
         ]
     )
-    shares = search._word_shares
-    assert shares(["hoi", "dang", "pham", "doan", "vien"], search.WORDS_INDEX) == [
+    shares = search_words.word_shares
+    assert shares(["hoi", "dang", "pham", "doan", "vien"], search_words.WORDS_INDEX) == [
         1.0,
         1.0,
         0.2,
         0.2,
         0.0,
     ]
-    assert shares(["hoi", "dang", "so", "1"], search.TITLE_WORDS_INDEX) == [1.0, 0.0, 1.0, 0.025]
+    assert shares(["hoi", "dang", "so", "1"], search_words.TITLE_WORDS_INDEX) == [
+        1.0,
+        0.0,
+        1.0,
+        0.025,
+    ]
     few = search._few_recent_matches
-    assert few(["dang", "vien"], search.WORDS_INDEX)  # no entry holds "vien"
-    assert not few(["dang", "tinh"], search.WORDS_INDEX)
-    assert not few(["pham"], search.WORDS_INDEX)  # 2,000 x 0.2 = 400
-    assert few(["pham"], search.WORDS_INDEX, limit=401)
-    assert few(["dang"], search.TITLE_WORDS_INDEX)
+    assert few(["dang", "vien"], search_words.WORDS_INDEX)  # no entry holds "vien"
+    assert not few(["dang", "tinh"], search_words.WORDS_INDEX)
+    assert not few(["pham"], search_words.WORDS_INDEX)  # 2,000 x 0.2 = 400
+    assert few(["pham"], search_words.WORDS_INDEX, limit=401)
+    assert few(["dang"], search_words.TITLE_WORDS_INDEX)
 
 
 @sqlite_only
 def test_sqlite_word_counts_are_kept_until_the_index_changes():
     store(("Hội nghị", "đảng viên"))
     with CaptureQueriesContext(connection) as first:
-        assert search._word_shares(["dang"], search.WORDS_INDEX) == [1.0]
+        assert search_words.word_shares(["dang"], search_words.WORDS_INDEX) == [1.0]
     with CaptureQueriesContext(connection) as again:
-        assert search._word_shares(["dang"], search.TITLE_WORDS_INDEX) == [0.0]
+        assert search_words.word_shares(["dang"], search_words.TITLE_WORDS_INDEX) == [0.0]
     assert any("news_search_words_columns" in q["sql"] for q in first.captured_queries)
     assert not again.captured_queries
     SearchEntry.objects.create(**model_to_dict(make_entry(Kind.BODY, 9, "Sở Nội vụ", "/so/", "")))
     bump_generation()  # as any change to what is indexed does (news.cache_signals)
-    assert search._word_shares(["dang"], search.WORDS_INDEX) == [0.5]
+    assert search_words.word_shares(["dang"], search_words.WORDS_INDEX) == [0.5]
 
 
 @postgresql_only
@@ -207,20 +212,20 @@ def test_the_common_words_are_read_from_the_index_statistics():
     )
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE news_searchentry")
-    frequencies = search._word_frequencies(search.WORDS_INDEX)
+    frequencies = search_words.word_frequencies(search_words.WORDS_INDEX)
     assert {"hoi", "nghi", "dang", "tinh", "pham", "doan"} <= frequencies.keys()
     assert "vien" not in frequencies
     assert frequencies["dang"] == pytest.approx(1.0)
     assert frequencies["pham"] == pytest.approx(0.2)
-    assert "dang" not in search._word_frequencies(search.TITLE_WORDS_INDEX)
+    assert "dang" not in search_words.word_frequencies(search_words.TITLE_WORDS_INDEX)
     few = search._few_recent_matches
-    assert few(["dang", "vien"], search.WORDS_INDEX)  # a word the statistics do not list
-    assert not few(["dang", "tinh"], search.WORDS_INDEX)  # 2,000 x 1 x 1 expected
-    assert not few(["pham"], search.WORDS_INDEX)  # 2,000 x 0.2 = 400
-    assert few(["pham"], search.WORDS_INDEX, limit=401)
+    assert few(["dang", "vien"], search_words.WORDS_INDEX)  # a word the statistics do not list
+    assert not few(["dang", "tinh"], search_words.WORDS_INDEX)  # 2,000 x 1 x 1 expected
+    assert not few(["pham"], search_words.WORDS_INDEX)  # 2,000 x 0.2 = 400
+    assert few(["pham"], search_words.WORDS_INDEX, limit=401)
     # Words may go together ("đảng viên"): up to as many as its rarest word, not 2,000 x 0.2 x 0.2
-    assert not few(["pham", "doan"], search.WORDS_INDEX)
-    assert not few(["dang", "pham"], search.WORDS_INDEX)
+    assert not few(["pham", "doan"], search_words.WORDS_INDEX)
+    assert not few(["dang", "pham"], search_words.WORDS_INDEX)
 
 
 @pytest.mark.parametrize("text", ["Trần Văn Hiếm", "đảng viên", "hội nghị đảng viên"])
